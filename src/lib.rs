@@ -1,0 +1,17 @@
+//! policy-toolbox: find the public assistance a household is entitled to.
+//!
+//! The domain (catalog, profile, rules, verdicts, pages) knows nothing of terminals; the
+//! command line in `commands` is a thin shell over it.
+
+pub mod cases;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod facts;
+pub mod page;
+pub mod problem;
+pub mod profile;
+pub mod rules;
+pub mod text;
+pub mod verdict;
+pub mod yaml;

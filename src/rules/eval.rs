@@ -1,0 +1,301 @@
+//! Three-valued evaluation of rules, with reasons a resident can read.
+//!
+//! Each condition comes out met, not met, or unknown (a fact is missing). Reasons state the
+//! household's own facts with the concrete numbers and the member concerned; a test that fails
+//! on a number says how far off it is; an unknown test yields the plain question that would
+//! settle it. A recognised status (already 低保, say) satisfies the tests it implies.
+
+use std::collections::BTreeMap;
+
+use super::{Cond, Op, Rule, Scalar, Target, Test, entails};
+use crate::facts::{Fact, Kind, Scope};
+use crate::profile::{FactValue, Household, Member};
+use crate::text::num;
+
+/// Met, not met, or unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+/// The result of a condition: its truth, the reasons, and the questions still open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub truth: Truth,
+    pub reasons: Vec<String>,
+    pub questions: Vec<String>,
+}
+
+impl Outcome {
+    fn new(truth: Truth) -> Self {
+        Outcome { truth, reasons: Vec::new(), questions: Vec::new() }
+    }
+
+    fn reason(truth: Truth, text: String) -> Self {
+        Outcome { truth, reasons: vec![text], questions: Vec::new() }
+    }
+
+    fn absorb(&mut self, other: Outcome) {
+        push_new(&mut self.reasons, other.reasons);
+        push_new(&mut self.questions, other.questions);
+    }
+}
+
+fn push_new(into: &mut Vec<String>, from: Vec<String>) {
+    for s in from {
+        if !into.contains(&s) {
+            into.push(s);
+        }
+    }
+}
+
+/// A named amount a rule can compare with, such as the 低保 standard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedAmount {
+    pub name: String,
+    pub amount: f64,
+    pub unit: String,
+}
+
+/// What a status implies about one household fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Implication {
+    pub status: String,
+    pub status_name: String,
+    pub fact: &'static Fact,
+    pub test: Test,
+}
+
+/// Everything evaluation needs from the catalog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    pub standards: BTreeMap<String, NamedAmount>,
+    pub implied: Vec<Implication>,
+}
+
+impl Context {
+    fn resolve(&self, t: &Target) -> Option<f64> {
+        match t {
+            Target::Fixed(n) => Some(*n),
+            Target::Standard { id, times } => self.standards.get(id).map(|s| s.amount * times),
+        }
+    }
+
+    /// "低保标准的 2 倍（2,298 元）" or "60 岁".
+    fn describe(&self, t: &Target, unit: &str) -> String {
+        match t {
+            Target::Fixed(n) => format!("{}{unit}", num(*n)),
+            Target::Standard { id, times } => {
+                let Some(s) = self.standards.get(id) else { return id.clone() };
+                let value = num(s.amount * times);
+                if (*times - 1.0).abs() < f64::EPSILON {
+                    format!("{}（{value} {unit}）", s.name)
+                } else {
+                    format!("{}的 {} 倍（{value} {unit}）", s.name, num(*times))
+                }
+            }
+        }
+    }
+}
+
+/// Decide `rule` for a household.
+pub fn evaluate(rule: &Rule, h: &Household, ctx: &Context) -> Outcome {
+    eval(rule, h, None, true, ctx)
+}
+
+fn eval(rule: &Rule, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+    let mut out = match &rule.cond {
+        Cond::Everyone => Outcome::reason(Truth::Met, "这一项对所有居民开放".to_string()),
+        Cond::Leaf { fact, test } => leaf(fact, test, h, m, want, ctx),
+        Cond::All(rules) => all(rules, h, m, want, ctx),
+        Cond::Any(rules) => any(rules, h, m, want, ctx),
+        Cond::Not(inner) => negate(eval(inner, h, m, !want, ctx)),
+        Cond::Member(inner) => some_member(inner, h, want, ctx),
+    };
+    if let (Some(q), Truth::Unknown) = (&rule.ask, out.truth) {
+        out.questions = vec![q.clone()];
+    }
+    out
+}
+
+fn negate(mut o: Outcome) -> Outcome {
+    o.truth = match o.truth {
+        Truth::Met => Truth::NotMet,
+        Truth::NotMet => Truth::Met,
+        Truth::Unknown => Truth::Unknown,
+    };
+    o
+}
+
+fn all(rules: &[Rule], h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+    let parts: Vec<Outcome> = rules.iter().map(|r| eval(r, h, m, want, ctx)).collect();
+    combine(parts, Truth::NotMet, Truth::Met)
+}
+
+fn any(rules: &[Rule], h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+    let parts: Vec<Outcome> = rules.iter().map(|r| eval(r, h, m, want, ctx)).collect();
+    combine(parts, Truth::Met, Truth::NotMet)
+}
+
+/// `decisive` settles the whole when any part has it (NotMet for all, Met for any); otherwise
+/// unknown parts leave it unknown, and only when every part is `rest` is the whole `rest`.
+fn combine(parts: Vec<Outcome>, decisive: Truth, rest: Truth) -> Outcome {
+    if parts.iter().any(|p| p.truth == decisive) {
+        let mut out = Outcome::new(decisive);
+        let settle = parts.into_iter().filter(|p| p.truth == decisive);
+        // For `any`, the first branch that holds is the reason; for `all`, every failure is.
+        if decisive == Truth::Met {
+            settle.take(1).for_each(|p| out.absorb(p));
+        } else {
+            settle.for_each(|p| out.absorb(p));
+        }
+        return out;
+    }
+    let unknown = parts.iter().any(|p| p.truth == Truth::Unknown);
+    let mut out = Outcome::new(if unknown { Truth::Unknown } else { rest });
+    for p in parts {
+        // An `any` still open keeps only its questions: its failed branches are not reasons.
+        if unknown && rest == Truth::NotMet && p.truth == Truth::NotMet {
+            continue;
+        }
+        out.absorb(p);
+    }
+    out
+}
+
+fn some_member(inner: &Rule, h: &Household, want: bool, ctx: &Context) -> Outcome {
+    let members = match &h.members {
+        Some(ms) if !ms.is_empty() => ms,
+        _ => {
+            let mut o = eval(inner, h, Some(&Member::default()), want, ctx);
+            o.truth = Truth::Unknown;
+            o.reasons.clear();
+            if o.questions.is_empty() {
+                o.questions.push("家里有哪些人？各多大年纪？".to_string());
+            }
+            return o;
+        }
+    };
+    let parts: Vec<Outcome> = members.iter().map(|m| eval(inner, h, Some(m), want, ctx)).collect();
+    combine(parts, Truth::Met, Truth::NotMet)
+}
+
+fn leaf(fact: &Fact, test: &Test, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+    let plain = stated(fact, test, h, m, want, ctx);
+    if plain.truth != Truth::Met && want && fact.scope == Scope::Household {
+        if let Some(o) = implied(fact, test, h, ctx) {
+            return o;
+        }
+    }
+    plain
+}
+
+/// A leaf decided from the profile's own statement of the fact.
+fn stated(fact: &Fact, test: &Test, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+    let value = match (fact.scope, m) {
+        (Scope::Member, Some(m)) => m.get(fact.key),
+        (Scope::Member, None) => None,
+        (Scope::Household, _) => h.get(fact.key),
+    };
+    let who = m.map(Member::describe).unwrap_or_default();
+    let Some(value) = value else {
+        return Outcome { truth: Truth::Unknown, reasons: vec![], questions: vec![fact.question.into()] };
+    };
+    let (holds, text) = state(fact, test, value, &who, ctx);
+    let truth = if holds { Truth::Met } else { Truth::NotMet };
+    let text = if holds == want { text } else { format!("{text}（{}）", requirement(fact, test, want, value, ctx)) };
+    Outcome::reason(truth, text)
+}
+
+fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Outcome> {
+    let imp = ctx.implied.iter().find(|i| {
+        i.fact.key == fact.key
+            && h.has_status(&i.status) == Some(true)
+            && entails(&i.test, test, |t| ctx.resolve(t))
+    })?;
+    let said = requirement_text(fact, &imp.test, ctx);
+    Some(Outcome::reason(Truth::Met, format!("已认定为{}，说明{said}", imp.status_name)))
+}
+
+/// Whether the test holds, and a neutral sentence stating the fact.
+fn state(fact: &Fact, test: &Test, value: &FactValue, who: &str, ctx: &Context) -> (bool, String) {
+    match (value, test) {
+        (FactValue::Absent, _) => (false, format!("{who}{}：无", fact.label)),
+        (FactValue::Num(v), Test::Cmp(op, t)) => {
+            let target = ctx.resolve(t).unwrap_or(f64::NAN);
+            let rel = if *v < target { "低于" } else if *v > target { "高于" } else { "等于" };
+            let unit = unit(fact);
+            let text = format!("{who}{} {}{unit}，{rel}{}", fact.label, num(*v), ctx.describe(t, unit));
+            (op.holds(*v, target), text)
+        }
+        (FactValue::Bool(b), Test::Is(Scalar::Bool(w))) => (b == w, format!("{who}{}", bool_word(fact, *b))),
+        (FactValue::Word(v), _) => (word_holds(v, test), format!("{who}{}：{}", fact.label, word(fact, v))),
+        (FactValue::Set(vs), _) => {
+            let holds = vs.iter().any(|v| word_holds(v, test));
+            let shown: Vec<&str> = vs.iter().map(|v| word(fact, v)).collect();
+            let shown = if shown.is_empty() { "无".to_string() } else { shown.join("、") };
+            (holds, format!("{}：{shown}", fact.label))
+        }
+        _ => (false, format!("{who}{}：与规则不相符", fact.label)),
+    }
+}
+
+fn word_holds(v: &str, test: &Test) -> bool {
+    match test {
+        Test::Is(Scalar::Word(w)) => v == w,
+        Test::In(ws) => ws.iter().any(|w| w == v),
+        _ => false,
+    }
+}
+
+fn word<'a>(fact: &Fact, key: &'a str) -> &'a str {
+    let zh = fact.word(key);
+    if zh.is_empty() { key } else { zh }
+}
+
+fn bool_word(fact: &Fact, b: bool) -> &'static str {
+    match fact.kind {
+        Kind::Bool { yes, no } => if b { yes } else { no },
+        _ => "",
+    }
+}
+
+fn unit(fact: &Fact) -> &'static str {
+    match fact.kind {
+        Kind::Number { unit, .. } => unit,
+        _ => "",
+    }
+}
+
+/// What the item asks, and for numbers how far off the household is.
+fn requirement(fact: &Fact, test: &Test, want: bool, value: &FactValue, ctx: &Context) -> String {
+    let asked = requirement_text(fact, test, ctx);
+    let asked = if want { format!("本项要求{asked}") } else { format!("本项要求不是：{asked}") };
+    match (value, test) {
+        (FactValue::Num(v), Test::Cmp(_, t)) if want => {
+            let gap = (ctx.resolve(t).unwrap_or(*v) - v).abs();
+            let way = if fact.key == "age" { "相差" } else if *v > ctx.resolve(t).unwrap_or(*v) { "超出" } else { "还差" };
+            format!("{asked}，{way} {}{}", num(gap), unit(fact))
+        }
+        _ => asked,
+    }
+}
+
+fn requirement_text(fact: &Fact, test: &Test, ctx: &Context) -> String {
+    match test {
+        Test::Cmp(op, t) => format!("{}{}{}", fact.label, op_words(*op), ctx.describe(t, unit(fact))),
+        Test::Is(Scalar::Bool(b)) => bool_word(fact, *b).to_string(),
+        Test::Is(Scalar::Word(w)) => format!("{}：{}", fact.label, word(fact, w)),
+        Test::In(ws) => {
+            let words: Vec<&str> = ws.iter().map(|w| word(fact, w)).collect();
+            format!("{}：{}", fact.label, words.join("或"))
+        }
+        Test::Is(Scalar::Num(n)) => format!("{}：{}", fact.label, num(*n)),
+    }
+}
+
+fn op_words(op: Op) -> &'static str {
+    op.words()
+}

@@ -1,0 +1,72 @@
+//! The household's verdict on each item: 符合, 可能符合 or 不符合, with reasons and questions.
+//!
+//! This is the one call the command line, the terminal UI, export and batch screening share.
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Item};
+use crate::profile::Household;
+use crate::rules::eval::{Truth, evaluate};
+
+/// An item's status for a household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Eligible,
+    Maybe,
+    Ineligible,
+}
+
+impl Status {
+    /// The word residents see: 符合, 可能符合, 不符合.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Eligible => "符合",
+            Status::Maybe => "可能符合",
+            Status::Ineligible => "不符合",
+        }
+    }
+
+    /// The contract's word: eligible, maybe, ineligible.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::Maybe => "maybe",
+            Status::Ineligible => "ineligible",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::Eligible, Status::Maybe, Status::Ineligible].into_iter().find(|x| x.key() == s)
+    }
+}
+
+/// One item's verdict for one household.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict<'a> {
+    pub item: &'a Item,
+    pub status: Status,
+    /// Plain sentences: why it applies, or why not and how far off.
+    pub reasons: Vec<String>,
+    /// Plain questions that would settle a 可能符合.
+    pub missing: Vec<String>,
+}
+
+/// The verdict on one item.
+pub fn assess_item<'a>(cat: &Catalog, item: &'a Item, h: &Household) -> Verdict<'a> {
+    let out = evaluate(&item.rule, h, &cat.context);
+    let status = match out.truth {
+        Truth::Met => Status::Eligible,
+        Truth::NotMet => Status::Ineligible,
+        Truth::Unknown => Status::Maybe,
+    };
+    let missing = if status == Status::Maybe { out.questions } else { Vec::new() };
+    Verdict { item, status, reasons: out.reasons, missing }
+}
+
+/// Verdicts on every item: eligible first, then maybe, then ineligible, each in catalog order.
+pub fn assess<'a>(cat: &'a Catalog, h: &Household) -> Vec<Verdict<'a>> {
+    let mut all: Vec<Verdict> = cat.items.iter().map(|i| assess_item(cat, i, h)).collect();
+    all.sort_by_key(|v| v.status);
+    all
+}
