@@ -23,13 +23,19 @@ const CASE_KEYS: &[&str] = &["name", "note", "profile", "expect"];
 
 /// Whether a parsed document is a case (it has a `profile` key) rather than a bare profile.
 pub fn is_case(doc: &Doc) -> bool {
-    doc.value.as_mapping().is_some_and(|m| m.contains_key("profile"))
+    doc.value
+        .as_mapping()
+        .is_some_and(|m| m.contains_key("profile"))
 }
 
 /// Read a profile file that may be a bare profile or a case.
 pub fn parse_household(file: &str, src: &str) -> Result<Household, Problems> {
     let doc = yaml::parse(file, src, MAX_PROFILE_BYTES).map_err(|p| Problems(vec![p]))?;
-    if is_case(&doc) { from_doc(&doc).map(|c| c.profile) } else { profile::from_doc(&doc, &[]) }
+    if is_case(&doc) {
+        from_doc(&doc).map(|c| c.profile)
+    } else {
+        profile::from_doc(&doc, &[])
+    }
 }
 
 /// Read a case file.
@@ -41,16 +47,32 @@ pub fn parse(file: &str, src: &str) -> Result<Case, Problems> {
 fn from_doc(doc: &Doc) -> Result<Case, Problems> {
     let mut out = Vec::new();
     let map = doc.value.as_mapping().cloned().unwrap_or_default();
-    for k in map.keys().filter_map(Value::as_str).filter(|k| !CASE_KEYS.contains(k)) {
+    for k in map
+        .keys()
+        .filter_map(Value::as_str)
+        .filter(|k| !CASE_KEYS.contains(k))
+    {
         let fix = crate::problem::suggest(k, CASE_KEYS);
-        out.push(Problem::at(&doc.file, doc.key_pos(k), format!("unknown key `{k}`"), fix));
+        out.push(Problem::at(
+            &doc.file,
+            doc.key_pos(k),
+            format!("unknown key `{k}`"),
+            fix,
+        ));
     }
     let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
     let name = text("name").unwrap_or_else(|| {
-        out.push(doc.problem("", "a case needs a `name`", "add `name:` with a short description"));
+        out.push(doc.problem(
+            "",
+            "a case needs a `name`",
+            "add `name:` with a short description",
+        ));
         String::new()
     });
-    let sub = doc.rebased("profile", map.get("profile").cloned().unwrap_or(Value::Null));
+    let sub = doc.rebased(
+        "profile",
+        map.get("profile").cloned().unwrap_or(Value::Null),
+    );
     let profile = match profile::from_doc(&sub, &[]) {
         Ok(h) => Some(h),
         Err(p) => {
@@ -60,7 +82,12 @@ fn from_doc(doc: &Doc) -> Result<Case, Problems> {
     };
     let expect = read_expect(doc, map.get("expect"), &mut out);
     match profile {
-        Some(profile) if out.is_empty() => Ok(Case { name, note: text("note"), profile, expect }),
+        Some(profile) if out.is_empty() => Ok(Case {
+            name,
+            note: text("note"),
+            profile,
+            expect,
+        }),
         _ => Err(Problems(out)),
     }
 }
@@ -73,7 +100,9 @@ fn read_expect(doc: &Doc, v: Option<&Value>, out: &mut Vec<Problem>) -> Vec<(Str
     };
     let mut list = Vec::new();
     for (k, v) in map {
-        let (Some(id), Some(word)) = (k.as_str(), v.as_str()) else { continue };
+        let (Some(id), Some(word)) = (k.as_str(), v.as_str()) else {
+            continue;
+        };
         match Status::parse(word) {
             Some(s) => list.push((id.to_string(), s)),
             None => out.push(doc.problem(

@@ -25,7 +25,11 @@ pub enum Kind {
     /// Yes or no; `yes` and `no` are how a reason states each.
     Bool { yes: &'static str, no: &'static str },
     /// A number within an allowed range, in `unit`.
-    Number { min: f64, max: f64, unit: &'static str },
+    Number {
+        min: f64,
+        max: f64,
+        unit: &'static str,
+    },
     /// Exactly one of the choices.
     Choice(&'static [Choice]),
     /// Zero or more of the choices.
@@ -49,7 +53,10 @@ pub struct Fact {
 impl Fact {
     /// The Chinese word for an allowed value, or the key itself when it has none.
     pub fn word(&self, key: &str) -> &'static str {
-        self.choices().iter().find(|c| c.key == key).map_or("", |c| c.zh)
+        self.choices()
+            .iter()
+            .find(|c| c.key == key)
+            .map_or("", |c| c.zh)
     }
 
     /// The allowed values of a choice or set fact; empty for the others.
@@ -123,7 +130,11 @@ pub const DISABILITY_KIND: &[Choice] = &[
     c("mental", "精神残疾"),
     c("multiple", "多重残疾"),
 ];
-pub const ILLNESS: &[Choice] = &[c("serious", "重大疾病"), c("chronic", "慢性病"), c("none", "没有大病")];
+pub const ILLNESS: &[Choice] = &[
+    c("serious", "重大疾病"),
+    c("chronic", "慢性病"),
+    c("none", "没有大病"),
+];
 pub const STUDENT: &[Choice] = &[
     c("preschool", "上幼儿园"),
     c("primary", "上小学"),
@@ -135,11 +146,23 @@ pub const STUDENT: &[Choice] = &[
 ];
 
 const fn household(key: &'static str, kind: Kind, label: &'static str, q: &'static str) -> Fact {
-    Fact { key, scope: Scope::Household, kind, label, question: q }
+    Fact {
+        key,
+        scope: Scope::Household,
+        kind,
+        label,
+        question: q,
+    }
 }
 
 const fn member(key: &'static str, kind: Kind, label: &'static str, q: &'static str) -> Fact {
-    Fact { key, scope: Scope::Member, kind, label, question: q }
+    Fact {
+        key,
+        scope: Scope::Member,
+        kind,
+        label,
+        question: q,
+    }
 }
 
 /// Every fact, household facts first.
@@ -155,7 +178,11 @@ pub const FACTS: &[Fact] = &[
     ),
     household(
         "income_per_capita_monthly",
-        Kind::Number { min: 0.0, max: 10_000_000.0, unit: "元" },
+        Kind::Number {
+            min: 0.0,
+            max: 10_000_000.0,
+            unit: "元",
+        },
         "家庭人均月收入",
         "家里每人每月平均有多少收入？",
     ),
@@ -185,14 +212,26 @@ pub const FACTS: &[Fact] = &[
     ),
     household(
         "high_necessary_spending",
-        yes_no("看病、上学等必需开支让家里入不敷出", "必需开支没有让家里入不敷出"),
+        yes_no(
+            "看病、上学等必需开支让家里入不敷出",
+            "必需开支没有让家里入不敷出",
+        ),
         "必需开支",
         "过去一年看病、上学、康复的花费，有没有让家里入不敷出？",
     ),
-    member("relation", Kind::Choice(RELATION), "与本人关系", "这位家人是本人的什么人？"),
+    member(
+        "relation",
+        Kind::Choice(RELATION),
+        "与本人关系",
+        "这位家人是本人的什么人？",
+    ),
     member(
         "age",
-        Kind::Number { min: 0.0, max: 130.0, unit: "岁" },
+        Kind::Number {
+            min: 0.0,
+            max: 130.0,
+            unit: "岁",
+        },
         "年龄",
         "家里每个人多大年纪？",
     ),
@@ -223,7 +262,11 @@ pub const FACTS: &[Fact] = &[
     ),
     member(
         "disability_grade",
-        Kind::Number { min: 1.0, max: 4.0, unit: "级" },
+        Kind::Number {
+            min: 1.0,
+            max: 4.0,
+            unit: "级",
+        },
         "残疾等级",
         "残疾证上写的是几级？",
     ),
@@ -233,14 +276,24 @@ pub const FACTS: &[Fact] = &[
         "残疾类别",
         "残疾证上写的是哪一类残疾？",
     ),
-    member("illness", Kind::Choice(ILLNESS), "疾病", "家里有人得了重病或慢性病吗？"),
+    member(
+        "illness",
+        Kind::Choice(ILLNESS),
+        "疾病",
+        "家里有人得了重病或慢性病吗？",
+    ),
     member(
         "care_needs",
         yes_no("需要有人日常照料", "不需要日常照料"),
         "照料需要",
         "家里有人吃饭、穿衣、走路需要别人照顾吗？",
     ),
-    member("student", Kind::Choice(STUDENT), "上学情况", "家里有孩子在上学吗？上几年级？"),
+    member(
+        "student",
+        Kind::Choice(STUDENT),
+        "上学情况",
+        "家里有孩子在上学吗？上几年级？",
+    ),
     member(
         "veteran",
         yes_no("是退役军人", "不是退役军人"),
@@ -292,5 +345,9 @@ pub fn find(scope: Scope, key: &str) -> Option<&'static Fact> {
 
 /// The keys of every fact in a scope, for suggestions.
 pub fn keys(scope: Scope) -> Vec<&'static str> {
-    FACTS.iter().filter(|f| f.scope == scope).map(|f| f.key).collect()
+    FACTS
+        .iter()
+        .filter(|f| f.scope == scope)
+        .map(|f| f.key)
+        .collect()
 }

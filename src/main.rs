@@ -12,7 +12,11 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(out) => {
             print_stdout(&out.stdout);
-            if out.failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if out.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(failure) => {
             let _ = writeln!(io::stderr(), "{failure}");

@@ -31,14 +31,26 @@ pub fn amount_line(item: &Item) -> Option<String> {
 pub fn render(cat: &Catalog, item: &Item) -> String {
     let lead = cat.lead(item);
     let mut s = String::new();
-    let _ = writeln!(s, "{}\n{} · {}{}\n", item.name, item.category, lead.name, co(cat, item));
+    let _ = writeln!(
+        s,
+        "{}\n{} · {}{}\n",
+        item.name,
+        item.category,
+        lead.name,
+        co(cat, item)
+    );
     let _ = writeln!(s, "{}\n", item.summary);
-    section(&mut s, "是什么", &[item.description.clone()]);
+    section(&mut s, "是什么", &[&item.description]);
     let mut get = vec![item.benefit.text.clone()];
     get.extend(amount_line(item).map(|a| format!("金额：{a}")));
     section(&mut s, "能得到什么", &get);
-    section(&mut s, "谁可以申请", &[item.who.clone()]);
-    let steps: Vec<String> = item.apply.iter().enumerate().map(|(i, a)| format!("{}. {a}", i + 1)).collect();
+    section(&mut s, "谁可以申请", &[&item.who]);
+    let steps: Vec<String> = item
+        .apply
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{}. {a}", i + 1))
+        .collect();
     section(&mut s, "怎么申请", &steps);
     let docs: Vec<String> = if item.documents.is_empty() {
         vec!["不用带材料。".to_string()]
@@ -46,10 +58,13 @@ pub fn render(cat: &Catalog, item: &Item) -> String {
         item.documents.iter().map(|d| format!("· {d}")).collect()
     };
     section(&mut s, "要带的材料", &docs);
-    let place = vec![item.place.clone(), format!("电话 {} · {}", lead.hotline, lead.hours)];
+    let place = vec![
+        item.place.clone(),
+        format!("电话 {} · {}", lead.hotline, lead.hours),
+    ];
     section(&mut s, "去哪里办", &place);
-    section(&mut s, "多久办好", &[item.processing.clone()]);
-    section(&mut s, "政策依据", &[item.basis.clone()]);
+    section(&mut s, "多久办好", &[&item.processing]);
+    section(&mut s, "政策依据", &[&item.basis]);
     let terms = glossary_for(cat, &s);
     if !terms.is_empty() {
         section(&mut s, "名词解释", &terms);
@@ -59,15 +74,23 @@ pub fn render(cat: &Catalog, item: &Item) -> String {
 }
 
 fn co(cat: &Catalog, item: &Item) -> String {
-    let names: Vec<&str> =
-        item.co_providers.iter().filter_map(|p| cat.provider(p)).map(|p| p.name.as_str()).collect();
-    if names.is_empty() { String::new() } else { format!("（协办：{}）", names.join("、")) }
+    let names: Vec<&str> = item
+        .co_providers
+        .iter()
+        .filter_map(|p| cat.provider(p))
+        .map(|p| p.name.as_str())
+        .collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("（协办：{}）", names.join("、"))
+    }
 }
 
-fn section(s: &mut String, title: &str, lines: &[String]) {
+fn section<T: AsRef<str>>(s: &mut String, title: &str, lines: &[T]) {
     let _ = writeln!(s, "【{title}】");
     for l in lines {
-        let _ = writeln!(s, "  {l}");
+        let _ = writeln!(s, "  {}", l.as_ref());
     }
     s.push('\n');
 }

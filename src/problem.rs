@@ -24,8 +24,18 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a known place.
-    pub fn at(file: &str, pos: Option<Pos>, message: impl Into<String>, fix: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), pos, message: message.into(), fix: fix.into() }
+    pub fn at(
+        file: &str,
+        pos: Option<Pos>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Problem {
+            file: file.to_string(),
+            pos,
+            message: message.into(),
+            fix: fix.into(),
+        }
     }
 }
 
@@ -71,7 +81,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "Did you mean ...?" text for an unknown word, or a list of what is allowed.
-pub fn suggest<'a>(word: &str, candidates: &[&'a str]) -> String {
+pub fn suggest(word: &str, candidates: &[&str]) -> String {
     match nearest(word, candidates.iter().copied()) {
         Some(n) => format!("did you mean `{n}`? Allowed: {}", candidates.join(", ")),
         None => format!("use one of: {}", candidates.join(", ")),

@@ -61,16 +61,20 @@ impl Member {
 
     /// How a reason names this person: the name when given, else relation and age.
     pub fn describe(&self) -> String {
-        let age = match self.get("age") {
-            Some(FactValue::Num(a)) => format!("{a} 岁"),
-            _ => String::new(),
-        };
-        let who = match (&self.name, self.get("relation")) {
+        let who = self.who();
+        match self.get("age") {
+            Some(FactValue::Num(a)) => format!("{who}（{} 岁）", crate::text::num(*a)),
+            _ => who,
+        }
+    }
+
+    /// The name when given, else the relation in plain words.
+    pub fn who(&self) -> String {
+        match (&self.name, self.get("relation")) {
             (Some(n), _) => n.clone(),
             (None, Some(FactValue::Word(r))) => relation_word(r, &self.facts).to_string(),
             _ => "一位家人".to_string(),
-        };
-        if age.is_empty() { who } else { format!("{who}（{age}）") }
+        }
     }
 }
 
@@ -100,11 +104,19 @@ pub fn parse(file: &str, src: &str) -> Result<Household, Problems> {
 pub fn from_doc(doc: &Doc, extra: &[&str]) -> Result<Household, Problems> {
     let mut out = Vec::new();
     let Some(map) = doc.value.as_mapping() else {
-        let p = doc.problem("", "a profile must be a set of `key: value` lines", EXAMPLE_FIX);
+        let p = doc.problem(
+            "",
+            "a profile must be a set of `key: value` lines",
+            EXAMPLE_FIX,
+        );
         return Err(Problems(vec![p]));
     };
     let household = read_household(doc, map, extra, &mut out);
-    if out.is_empty() { Ok(household) } else { Err(Problems(out)) }
+    if out.is_empty() {
+        Ok(household)
+    } else {
+        Err(Problems(out))
+    }
 }
 
 const EXAMPLE_FIX: &str = "start from an example in tests/households/ or the README";
@@ -112,7 +124,9 @@ const EXAMPLE_FIX: &str = "start from an example in tests/households/ or the REA
 fn read_household(doc: &Doc, map: &Mapping, extra: &[&str], out: &mut Vec<Problem>) -> Household {
     let mut h = Household::default();
     for (k, v) in map {
-        let Some(key) = key_str(doc, "", k, out) else { continue };
+        let Some(key) = key_str(doc, "", k, out) else {
+            continue;
+        };
         if key == "members" {
             h.members = read_members(doc, v, out);
         } else if extra.contains(&key) {
@@ -140,7 +154,12 @@ fn key_str<'a>(doc: &Doc, base: &str, k: &'a Value, out: &mut Vec<Problem>) -> O
 }
 
 fn unknown_key(doc: &Doc, path: &str, key: &str, known: &[&str]) -> Problem {
-    Problem::at(&doc.file, doc.key_pos(path), format!("unknown key `{key}`"), suggest(key, known))
+    Problem::at(
+        &doc.file,
+        doc.key_pos(path),
+        format!("unknown key `{key}`"),
+        suggest(key, known),
+    )
 }
 
 fn read_members(doc: &Doc, v: &Value, out: &mut Vec<Problem>) -> Option<Vec<Member>> {
@@ -152,7 +171,11 @@ fn read_members(doc: &Doc, v: &Value, out: &mut Vec<Problem>) -> Option<Vec<Memb
         out.push(doc.problem("members", "`members` must be a list", fix));
         return None;
     };
-    let members = seq.iter().enumerate().map(|(i, m)| read_member(doc, i, m, out)).collect();
+    let members = seq
+        .iter()
+        .enumerate()
+        .map(|(i, m)| read_member(doc, i, m, out))
+        .collect();
     Some(members)
 }
 
@@ -165,12 +188,16 @@ fn read_member(doc: &Doc, i: usize, v: &Value, out: &mut Vec<Problem>) -> Member
         return m;
     };
     for (k, v) in map {
-        let Some(key) = key_str(doc, &base, k, out) else { continue };
+        let Some(key) = key_str(doc, &base, k, out) else {
+            continue;
+        };
         let path = format!("{base}.{key}");
         match key {
             "name" => m.name = read_name(doc, &path, v, out),
             "disability" => read_disability(doc, &path, v, &mut m, out),
-            _ => match facts::find(Scope::Member, key).filter(|f| !DISABILITY_PARTS.contains(&f.key)) {
+            _ => match facts::find(Scope::Member, key)
+                .filter(|f| !DISABILITY_PARTS.contains(&f.key))
+            {
                 Some(fact) => {
                     if let Some(val) = read_value(doc, &path, fact, v, out) {
                         m.facts.insert(fact.key, val);
@@ -184,8 +211,10 @@ fn read_member(doc: &Doc, i: usize, v: &Value, out: &mut Vec<Problem>) -> Member
 }
 
 fn member_keys() -> Vec<&'static str> {
-    let mut keys: Vec<_> =
-        facts::keys(Scope::Member).into_iter().filter(|k| !DISABILITY_PARTS.contains(k)).collect();
+    let mut keys: Vec<_> = facts::keys(Scope::Member)
+        .into_iter()
+        .filter(|k| !DISABILITY_PARTS.contains(k))
+        .collect();
     keys.extend(MEMBER_EXTRA);
     keys
 }
@@ -195,15 +224,18 @@ fn read_name(doc: &Doc, path: &str, v: &Value, out: &mut Vec<Problem>) -> Option
         Value::Null => None,
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         _ => {
-            out.push(doc.problem(path, "`name` must be text", "write the name, or leave it out"));
+            out.push(doc.problem(
+                path,
+                "`name` must be text",
+                "write the name, or leave it out",
+            ));
             None
         }
     }
 }
 
 fn read_disability(doc: &Doc, path: &str, v: &Value, m: &mut Member, out: &mut Vec<Problem>) {
-    let none = matches!(v, Value::Bool(false))
-        || matches!(v.as_str(), Some("none" | "no"));
+    let none = matches!(v, Value::Bool(false)) || matches!(v.as_str(), Some("none" | "no"));
     if v.is_null() {
         return;
     }
@@ -223,7 +255,9 @@ fn read_disability(doc: &Doc, path: &str, v: &Value, m: &mut Member, out: &mut V
         return;
     };
     for (k, val) in map {
-        let Some(key) = key_str(doc, path, k, out) else { continue };
+        let Some(key) = key_str(doc, path, k, out) else {
+            continue;
+        };
         let sub = format!("{path}.{key}");
         let fact_key = match key {
             "grade" => "disability_grade",
@@ -242,30 +276,59 @@ fn read_disability(doc: &Doc, path: &str, v: &Value, m: &mut Member, out: &mut V
 
 /// Check one value against its fact; `None` (with a problem pushed) when it does not fit, and
 /// `None` without a problem when it is null, which means unknown.
-fn read_value(doc: &Doc, path: &str, fact: &Fact, v: &Value, out: &mut Vec<Problem>) -> Option<FactValue> {
+fn read_value(
+    doc: &Doc,
+    path: &str,
+    fact: &Fact,
+    v: &Value,
+    out: &mut Vec<Problem>,
+) -> Option<FactValue> {
     if v.is_null() {
         return None;
     }
     let result = match fact.kind {
         Kind::Bool { .. } => v.as_bool().map(FactValue::Bool).ok_or_else(|| {
-            (format!("`{}` must be true or false", fact.key), "write true or false".to_string())
+            (
+                format!("`{}` must be true or false", fact.key),
+                "write true or false".to_string(),
+            )
         }),
         Kind::Number { min, max, unit } => read_number(fact, v, min, max, unit),
         Kind::Choice(_) => read_word(fact, v).map(FactValue::Word),
         Kind::Set(_) => read_set(fact, v),
-        Kind::Text => v.as_str().map(|s| FactValue::Word(s.to_string())).ok_or_else(|| {
-            (format!("`{}` must be text", fact.key), "write it as text".to_string())
-        }),
+        Kind::Text => v
+            .as_str()
+            .map(|s| FactValue::Word(s.to_string()))
+            .ok_or_else(|| {
+                (
+                    format!("`{}` must be text", fact.key),
+                    "write it as text".to_string(),
+                )
+            }),
     };
-    result.map_err(|(msg, fix)| out.push(doc.problem(path, msg, fix))).ok()
+    result
+        .map_err(|(msg, fix)| out.push(doc.problem(path, msg, fix)))
+        .ok()
 }
 
-fn read_number(fact: &Fact, v: &Value, min: f64, max: f64, unit: &str) -> Result<FactValue, (String, String)> {
+fn read_number(
+    fact: &Fact,
+    v: &Value,
+    min: f64,
+    max: f64,
+    unit: &str,
+) -> Result<FactValue, (String, String)> {
     let Some(n) = v.as_f64() else {
-        return Err((format!("`{}` must be a number", fact.key), format!("write a number of {unit}")));
+        return Err((
+            format!("`{}` must be a number", fact.key),
+            format!("write a number of {unit}"),
+        ));
     };
     if !(min..=max).contains(&n) {
-        let msg = format!("`{}` is {n}, outside the allowed range {min}-{max} {unit}", fact.key);
+        let msg = format!(
+            "`{}` is {n}, outside the allowed range {min}-{max} {unit}",
+            fact.key
+        );
         return Err((msg, format!("write a value from {min} to {max}")));
     }
     Ok(FactValue::Num(n))
@@ -276,7 +339,10 @@ fn read_word(fact: &Fact, v: &Value) -> Result<String, (String, String)> {
     match v.as_str() {
         Some(s) if keys.contains(&s) => Ok(s.to_string()),
         Some(s) => Err((format!("`{}` cannot be `{s}`", fact.key), suggest(s, &keys))),
-        None => Err((format!("`{}` must be one word", fact.key), suggest("", &keys))),
+        None => Err((
+            format!("`{}` must be one word", fact.key),
+            suggest("", &keys),
+        )),
     }
 }
 
@@ -285,7 +351,10 @@ fn read_set(fact: &Fact, v: &Value) -> Result<FactValue, (String, String)> {
         Value::Sequence(s) => s.iter().collect(),
         other => vec![other],
     };
-    let words = items.into_iter().map(|x| read_word(fact, x)).collect::<Result<Vec<_>, _>>()?;
+    let words = items
+        .into_iter()
+        .map(|x| read_word(fact, x))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(FactValue::Set(words))
 }
 
@@ -317,13 +386,16 @@ mod tests {
         let src = "hukuo: local\nincome_per_capita_monthly: -5\nmembers:\n  - age: 140\n    disability: {grade: 7}\n    sex: woman\n";
         let err = parse("p.yaml", src).unwrap_err();
         let text = err.to_string();
-        assert_eq!(err.0.len(), 4, "{text}");
+        assert_eq!(err.0.len(), 5, "{text}");
         assert!(text.contains("p.yaml:1:1: unknown key `hukuo`"), "{text}");
         assert!(text.contains("did you mean `hukou`"), "{text}");
         assert!(text.contains("p.yaml:2:28"), "{text}");
         assert!(text.contains("0-130"), "{text}");
         assert!(text.contains("1-4"), "{text}");
-        assert!(text.contains("did you mean `female`") || text.contains("female"), "{text}");
+        assert!(
+            text.contains("did you mean `female`") || text.contains("female"),
+            "{text}"
+        );
     }
 
     #[test]

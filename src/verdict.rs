@@ -37,7 +37,9 @@ impl Status {
     }
 
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::Eligible, Status::Maybe, Status::Ineligible].into_iter().find(|x| x.key() == s)
+        [Status::Eligible, Status::Maybe, Status::Ineligible]
+            .into_iter()
+            .find(|x| x.key() == s)
     }
 }
 
@@ -60,8 +62,17 @@ pub fn assess_item<'a>(cat: &Catalog, item: &'a Item, h: &Household) -> Verdict<
         Truth::NotMet => Status::Ineligible,
         Truth::Unknown => Status::Maybe,
     };
-    let missing = if status == Status::Maybe { out.questions } else { Vec::new() };
-    Verdict { item, status, reasons: out.reasons, missing }
+    let missing = if status == Status::Maybe {
+        out.questions
+    } else {
+        Vec::new()
+    };
+    Verdict {
+        item,
+        status,
+        reasons: out.reasons,
+        missing,
+    }
 }
 
 /// Verdicts on every item: eligible first, then maybe, then ineligible, each in catalog order.

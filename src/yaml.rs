@@ -40,17 +40,31 @@ pub fn parse(file: &str, src: &str, max_bytes: usize) -> Result<Doc, Problem> {
         return Err(Problem::at(
             file,
             None,
-            format!("the file is {} bytes; at most {max_bytes} are read", src.len()),
+            format!(
+                "the file is {} bytes; at most {max_bytes} are read",
+                src.len()
+            ),
             "check that this is the right file; split it if it really is this large",
         ));
     }
     let value: Value = serde_yaml::from_str(src).map_err(|e| syntax_problem(file, &e))?;
-    let value = if value.is_null() { Value::Mapping(Mapping::new()) } else { value };
-    Ok(Doc { file: file.to_string(), value, spans: index_positions(src) })
+    let value = if value.is_null() {
+        Value::Mapping(Mapping::new())
+    } else {
+        value
+    };
+    Ok(Doc {
+        file: file.to_string(),
+        value,
+        spans: index_positions(src),
+    })
 }
 
 fn syntax_problem(file: &str, e: &serde_yaml::Error) -> Problem {
-    let pos = e.location().map(|l| Pos { line: l.line(), col: l.column() });
+    let pos = e.location().map(|l| Pos {
+        line: l.line(),
+        col: l.column(),
+    });
     let text = e.to_string();
     let message = text.split(" at line ").next().unwrap_or(&text).to_string();
     let fix = if message.contains("recursion limit") {
@@ -77,7 +91,10 @@ impl Doc {
 
     /// Where the key of the map entry at `path` is written.
     pub fn key_pos(&self, path: &str) -> Option<Pos> {
-        self.spans.get(path).and_then(|s| s.key).or_else(|| self.pos(path))
+        self.spans
+            .get(path)
+            .and_then(|s| s.key)
+            .or_else(|| self.pos(path))
     }
 
     /// The same document seen from the node at `prefix`: paths below it lose the prefix.
@@ -93,11 +110,20 @@ impl Doc {
                     .then(|| (rest.to_string(), *v))
             })
             .collect();
-        Doc { file: self.file.clone(), value, spans }
+        Doc {
+            file: self.file.clone(),
+            value,
+            spans,
+        }
     }
 
     /// A problem located at `path`.
-    pub fn problem(&self, path: &str, message: impl Into<String>, fix: impl Into<String>) -> Problem {
+    pub fn problem(
+        &self,
+        path: &str,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Problem {
         Problem::at(&self.file, self.pos(path), message, fix)
     }
 
@@ -112,24 +138,53 @@ impl Doc {
 
     fn decode_problem(&self, path: &str, msg: &str) -> Problem {
         if let Some((word, allowed)) = unknown_name(msg, "unknown field") {
-            let full = join(path, &word);
+            let full = if last(path) == word {
+                path.to_string()
+            } else {
+                join(path, &word)
+            };
             let p = self.key_pos(&full);
-            let fix = suggest(&word, &allowed.iter().map(String::as_str).collect::<Vec<_>>());
+            let fix = suggest(
+                &word,
+                &allowed.iter().map(String::as_str).collect::<Vec<_>>(),
+            );
             return Problem::at(&self.file, p, format!("unknown key `{word}`"), fix);
         }
         if let Some((word, allowed)) = unknown_name(msg, "unknown variant") {
-            let fix = suggest(&word, &allowed.iter().map(String::as_str).collect::<Vec<_>>());
-            return self.problem(path, format!("unknown value `{word}` for `{}`", last(path)), fix);
+            let fix = suggest(
+                &word,
+                &allowed.iter().map(String::as_str).collect::<Vec<_>>(),
+            );
+            return self.problem(
+                path,
+                format!("unknown value `{word}` for `{}`", last(path)),
+                fix,
+            );
         }
-        if let Some(field) = msg.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        if let Some(field) = msg
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+        {
             return self.problem(
                 path,
                 format!("missing key `{field}`"),
                 format!("add `{field}:` here; see catalog/README.md for what it holds"),
             );
         }
+        if let Some(found) = msg.strip_prefix("invalid type: ") {
+            let (found, wanted) = found
+                .split_once(", expected ")
+                .unwrap_or((found, "another kind"));
+            let fix = if wanted.contains("string") {
+                "put the value in quotes, like \"12345\""
+            } else {
+                "compare this value with the format described in catalog/README.md"
+            };
+            let msg = format!("`{}` should be {wanted}, not {found}", near(path));
+            return self.problem(path, msg, fix);
+        }
         let fix = "compare this value with the format described in catalog/README.md";
-        self.problem(path, format!("`{}`: {msg}", last(path)), fix)
+        self.problem(path, format!("`{}`: {msg}", near(path)), fix)
     }
 }
 
@@ -139,7 +194,12 @@ impl Doc {
 fn unknown_name(msg: &str, lead: &str) -> Option<(String, Vec<String>)> {
     let rest = msg.strip_prefix(lead)?.trim_start().strip_prefix('`')?;
     let (word, tail) = rest.split_once('`')?;
-    let allowed = tail.split('`').skip(1).step_by(2).map(str::to_string).collect();
+    let allowed = tail
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
     Some((word.to_string(), allowed))
 }
 
@@ -165,6 +225,12 @@ fn parent(path: &str) -> Option<&str> {
     Some(&path[..cut])
 }
 
+/// The last named part of a path, with the index after it: `keywords[5]`.
+fn near(path: &str) -> &str {
+    let cut = path.rfind('.').map_or(0, |i| i + 1);
+    &path[cut..]
+}
+
 fn last(path: &str) -> &str {
     let cut = path.rfind(['.', '[']).map_or(0, |i| i + 1);
     path[cut..].trim_end_matches(']')
@@ -185,12 +251,22 @@ struct Indexer {
 }
 
 enum Frame {
-    Seq { path: String, next: usize },
-    Map { path: String, key: Option<(String, Pos)> },
+    Seq {
+        path: String,
+        next: usize,
+    },
+    Map {
+        path: String,
+        key: Option<(String, Pos)>,
+        keys: usize,
+    },
 }
 
 fn pos_of(m: Marker) -> Pos {
-    Pos { line: m.line(), col: m.col() + 1 }
+    Pos {
+        line: m.line(),
+        col: m.col() + 1,
+    }
 }
 
 impl Indexer {
@@ -202,23 +278,37 @@ impl Indexer {
                 *next += 1;
                 Some((format!("{path}[{}]", *next - 1), None))
             }
-            Some(Frame::Map { path, key }) => match key.take() {
-                Some((k, kp)) => Some((join(path, &k), Some(kp))),
-                None => None,
-            },
+            Some(Frame::Map { path, key, .. }) => {
+                key.take().map(|(k, kp)| (join(path, &k), Some(kp)))
+            }
         }
     }
 
     fn node(&mut self, mark: Marker, scalar: Option<&str>) -> Option<String> {
         match self.claim() {
             Some((path, key)) => {
-                self.spans.insert(path.clone(), Span { key, value: pos_of(mark) });
+                self.spans.insert(
+                    path.clone(),
+                    Span {
+                        key,
+                        value: pos_of(mark),
+                    },
+                );
                 Some(path)
             }
             None => {
-                if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
-                    *key = Some((scalar.unwrap_or("?").to_string(), pos_of(mark)));
+                let Some(Frame::Map { path, key, keys }) = self.stack.last_mut() else {
+                    return None;
+                };
+                *key = Some((scalar.unwrap_or("?").to_string(), pos_of(mark)));
+                // A block mapping's start event points past its first key; the key is where
+                // a reader sees the mapping begin.
+                if *keys == 0
+                    && let Some(span) = self.spans.get_mut(path.as_str())
+                {
+                    span.value = pos_of(mark);
                 }
+                *keys += 1;
                 None
             }
         }
@@ -240,7 +330,11 @@ impl MarkedEventReceiver for Indexer {
             }
             Event::MappingStart(..) => {
                 let path = self.node(mark, None).unwrap_or_else(|| "?".into());
-                self.stack.push(Frame::Map { path, key: None });
+                self.stack.push(Frame::Map {
+                    path,
+                    key: None,
+                    keys: 0,
+                });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 self.stack.pop();
@@ -260,7 +354,10 @@ mod tests {
         let doc = parse("t.yaml", src, 1000).unwrap();
         assert_eq!(doc.pos("a"), Some(Pos { line: 1, col: 4 }));
         assert_eq!(doc.key_pos("items[0].id"), Some(Pos { line: 3, col: 5 }));
-        assert_eq!(doc.pos("items[0].rule.all[1]"), Some(Pos { line: 5, col: 16 }));
+        assert_eq!(
+            doc.pos("items[0].rule.all[1]"),
+            Some(Pos { line: 5, col: 16 })
+        );
         assert_eq!(doc.pos("items[0].nothing"), Some(Pos { line: 3, col: 5 }));
     }
 
@@ -273,13 +370,23 @@ mod tests {
 
     #[test]
     fn oversized_and_hostile_texts_are_refused() {
-        assert!(parse("t", &"a".repeat(2000), 1000).unwrap_err().message.contains("bytes"));
+        assert!(
+            parse("t", &"a".repeat(2000), 1000)
+                .unwrap_err()
+                .message
+                .contains("bytes")
+        );
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse("t", &deep, 1 << 20).is_err());
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for i in 0..9 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
-            bomb += &format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n");
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
+            bomb +=
+                &format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n");
         }
         assert!(parse("t", &bomb, 1 << 20).is_err());
     }

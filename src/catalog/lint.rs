@@ -14,15 +14,54 @@ pub const MAX_SUMMARY: usize = 40;
 pub const MAX_SENTENCE: usize = 40;
 
 /// Phrases that point at a rule without naming it.
-pub const VAGUE: &[&str] = &["按有关规定", "按照有关规定", "相关部门", "有关部门", "酌情", "原则上", "视情"];
+pub const VAGUE: &[&str] = &[
+    "按有关规定",
+    "按照有关规定",
+    "相关部门",
+    "有关部门",
+    "酌情",
+    "原则上",
+    "视情",
+];
 
 /// Official words a resident may not know; each needs a glossary entry when a text uses it.
 pub const JARGON: &[&str] = &[
-    "低保", "低边", "特困", "刚性支出", "支出型", "临时救助", "公益性岗位", "助联体", "两项补贴",
-    "危房改造", "公租房", "医疗救助", "事实无人抚养", "灵活就业", "创业担保贷款", "慈善信托",
-    "就业困难人员", "国家助学金", "生源地信用助学贷款", "送教上门", "低收入农户", "防止返贫",
-    "困难职工", "分散供养", "集中供养", "单人保", "渐退", "以工代赈", "创新券", "适老化",
-    "托养", "家庭医生签约", "兜底", "孤儿基本生活", "困境儿童", "新就业形态",
+    "低保",
+    "低边",
+    "特困",
+    "刚性支出",
+    "支出型",
+    "临时救助",
+    "公益性岗位",
+    "助联体",
+    "两项补贴",
+    "危房改造",
+    "公租房",
+    "医疗救助",
+    "事实无人抚养",
+    "灵活就业",
+    "创业担保贷款",
+    "慈善信托",
+    "就业困难人员",
+    "国家助学金",
+    "生源地信用助学贷款",
+    "送教上门",
+    "低收入农户",
+    "防止返贫",
+    "困难职工",
+    "分散供养",
+    "集中供养",
+    "单人保",
+    "渐退",
+    "以工代赈",
+    "创新券",
+    "适老化",
+    "托养",
+    "家庭医生签约",
+    "兜底",
+    "孤儿基本生活",
+    "困境儿童",
+    "新就业形态",
 ];
 
 /// Every plain-language problem in the catalog's item texts.
@@ -35,8 +74,12 @@ pub fn lint(loaded: &Loaded) -> Vec<Problem> {
         .collect();
     let mut out = Vec::new();
     for item in &loaded.catalog.items {
-        let Some((file, path)) = loaded.item_paths.get(&item.id) else { continue };
-        let Some(doc) = loaded.docs.get(file) else { continue };
+        let Some((file, path)) = loaded.item_paths.get(&item.id) else {
+            continue;
+        };
+        let Some(doc) = loaded.docs.get(file) else {
+            continue;
+        };
         for (field, text) in texts(item) {
             let at = format!("{path}.{field}");
             for msg in check_text(&field, text, &known) {
@@ -54,7 +97,12 @@ fn texts(item: &Item) -> Vec<(String, &str)> {
         ("who".to_string(), item.who.as_str()),
         ("benefit.text".to_string(), item.benefit.text.as_str()),
     ];
-    v.extend(item.apply.iter().enumerate().map(|(i, s)| (format!("apply[{i}]"), s.as_str())));
+    v.extend(
+        item.apply
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("apply[{i}]"), s.as_str())),
+    );
     v
 }
 
@@ -75,16 +123,27 @@ pub fn check_text(field: &str, text: &str, glossary: &[&str]) -> Vec<(String, St
         ));
     }
     for v in VAGUE.iter().filter(|v| text.contains(*v)) {
-        out.push((format!("vague phrase 「{v}」"), "name the rule or the office instead".to_string()));
+        out.push((
+            format!("vague phrase 「{v}」"),
+            "name the rule or the office instead".to_string(),
+        ));
     }
-    for j in JARGON.iter().filter(|j| text.contains(*j) && !glossary.iter().any(|g| g.contains(*j))) {
-        out.push((format!("「{j}」 is not explained in the glossary"), "add it to a file in catalog/glossary/".to_string()));
+    for j in JARGON
+        .iter()
+        .filter(|j| text.contains(*j) && !glossary.iter().any(|g| g.contains(*j)))
+    {
+        out.push((
+            format!("「{j}」 is not explained in the glossary"),
+            "add it to a file in catalog/glossary/".to_string(),
+        ));
     }
     out
 }
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '；', '\n']).map(str::trim).filter(|s| !s.is_empty())
+    text.split(['。', '！', '？', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]

@@ -35,7 +35,11 @@ pub fn load(src: &Source) -> Result<Catalog, Problems> {
 
 /// Load and check, keeping the parsed documents.
 pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
-    let mut cx = Checker { src, problems: Vec::new(), docs: BTreeMap::new() };
+    let mut cx = Checker {
+        src,
+        problems: Vec::new(),
+        docs: BTreeMap::new(),
+    };
     let frame = cx.frame();
     let glossary = cx.glossary();
     let (items, item_paths) = match &frame {
@@ -60,7 +64,11 @@ pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
         glossary,
         context,
     };
-    Ok(Loaded { catalog, docs: cx.docs, item_paths })
+    Ok(Loaded {
+        catalog,
+        docs: cx.docs,
+        item_paths,
+    })
 }
 
 struct Checker<'a> {
@@ -87,7 +95,12 @@ impl Checker<'_> {
     fn frame(&mut self) -> Option<(CatalogFile, Context)> {
         if self.src.get("catalog.yaml").is_none() {
             let fix = "create catalog.yaml with region, standards, categories, statuses, providers";
-            self.problems.push(Problem::at(&self.src.display("catalog.yaml"), None, "missing", fix));
+            self.problems.push(Problem::at(
+                &self.src.display("catalog.yaml"),
+                None,
+                "missing",
+                fix,
+            ));
             return None;
         }
         let doc = self.parse("catalog.yaml")?;
@@ -97,7 +110,12 @@ impl Checker<'_> {
         Some((frame, context))
     }
 
-    fn decode<T: serde::de::DeserializeOwned>(&mut self, doc: &Doc, path: &str, v: &yaml::Value) -> Option<T> {
+    fn decode<T: serde::de::DeserializeOwned>(
+        &mut self,
+        doc: &Doc,
+        path: &str,
+        v: &yaml::Value,
+    ) -> Option<T> {
         doc.decode(path, v).map_err(|p| self.problems.push(p)).ok()
     }
 
@@ -108,10 +126,24 @@ impl Checker<'_> {
         self.unique(doc, "standards", "id", &ids);
         for (i, s) in f.standards.iter().enumerate() {
             let base = format!("standards[{i}]");
-            self.texts(doc, &base, &[("id", &s.id), ("name", &s.name), ("unit", &s.unit), ("source", &s.source)]);
+            self.texts(
+                doc,
+                &base,
+                &[
+                    ("id", &s.id),
+                    ("name", &s.name),
+                    ("unit", &s.unit),
+                    ("source", &s.source),
+                ],
+            );
             self.date(doc, &format!("{base}.effective"), &s.effective);
             if s.amount < 0.0 {
-                self.push(doc, &format!("{base}.amount"), "a negative amount", "write the amount as 0 or more");
+                self.push(
+                    doc,
+                    &format!("{base}.amount"),
+                    "a negative amount",
+                    "write the amount as 0 or more",
+                );
             }
         }
         let cats: Vec<&str> = f.categories.iter().map(|c| c.name.as_str()).collect();
@@ -120,11 +152,24 @@ impl Checker<'_> {
         self.unique(doc, "providers", "id", &pids);
         for (i, p) in f.providers.iter().enumerate() {
             let base = format!("providers[{i}]");
-            let fields = [("id", &p.id), ("name", &p.name), ("address", &p.address), ("hours", &p.hours)];
+            let fields = [
+                ("id", &p.id),
+                ("name", &p.name),
+                ("address", &p.address),
+                ("hours", &p.hours),
+            ];
             self.texts(doc, &base, &fields);
             if !NATIONAL_HOTLINES.contains(&p.hotline.as_str()) {
-                let fix = format!("use a real national service number: {}", NATIONAL_HOTLINES.join(", "));
-                self.push(doc, &format!("{base}.hotline"), format!("`{}` is not a known national hotline", p.hotline), fix);
+                let fix = format!(
+                    "use a real national service number: {}",
+                    NATIONAL_HOTLINES.join(", ")
+                );
+                self.push(
+                    doc,
+                    &format!("{base}.hotline"),
+                    format!("`{}` is not a known national hotline", p.hotline),
+                    fix,
+                );
             }
         }
     }
@@ -135,7 +180,14 @@ impl Checker<'_> {
             .iter()
             .map(|s| {
                 let unit = s.unit.split('/').next().unwrap_or(&s.unit).to_string();
-                (s.id.clone(), NamedAmount { name: s.name.clone(), amount: s.amount, unit })
+                (
+                    s.id.clone(),
+                    NamedAmount {
+                        name: s.name.clone(),
+                        amount: s.amount,
+                        unit,
+                    },
+                )
             })
             .collect();
         let names: Vec<&str> = f.standards.iter().map(|s| s.id.as_str()).collect();
@@ -144,19 +196,33 @@ impl Checker<'_> {
         for (i, st) in f.statuses.iter().enumerate() {
             let base = format!("statuses[{i}]");
             if !status_keys.contains(&st.id.as_str()) {
-                self.push(doc, &format!("{base}.id"), format!("unknown status `{}`", st.id), suggest(&st.id, &status_keys));
+                self.push(
+                    doc,
+                    &format!("{base}.id"),
+                    format!("unknown status `{}`", st.id),
+                    suggest(&st.id, &status_keys),
+                );
             }
             for (j, raw) in st.implies.iter().enumerate() {
                 let path = format!("{base}.implies[{j}]");
-                let Some(rule) = self.rule(doc, &path, raw, &names) else { continue };
+                let Some(rule) = self.rule(doc, &path, raw, &names) else {
+                    continue;
+                };
                 match rule.cond {
-                    Cond::Leaf { fact, test } if fact.scope == Scope::Household => implied.push(Implication {
-                        status: st.id.clone(),
-                        status_name: st.name.clone(),
-                        fact,
-                        test,
-                    }),
-                    _ => self.push(doc, &path, "a status can only imply a test on one household fact", "write `{fact: ..., is: ...}` or a comparison"),
+                    Cond::Leaf { fact, test } if fact.scope == Scope::Household => {
+                        implied.push(Implication {
+                            status: st.id.clone(),
+                            status_name: st.name.clone(),
+                            fact,
+                            test,
+                        })
+                    }
+                    _ => self.push(
+                        doc,
+                        &path,
+                        "a status can only imply a test on one household fact",
+                        "write `{fact: ..., is: ...}` or a comparison",
+                    ),
                 }
             }
         }
@@ -173,17 +239,32 @@ impl Checker<'_> {
     }
 
     fn glossary(&mut self) -> Vec<Term> {
-        let files: Vec<String> = self.src.files.iter().map(|(p, _)| p.clone()).filter(|p| p.starts_with("glossary/")).collect();
+        let files: Vec<String> = self
+            .src
+            .files
+            .iter()
+            .map(|(p, _)| p.clone())
+            .filter(|p| p.starts_with("glossary/"))
+            .collect();
         let mut terms: Vec<Term> = Vec::new();
         let mut seen: HashMap<String, String> = HashMap::new();
         for rel in files {
-            let Some(doc) = self.parse(&rel) else { continue };
-            let Some(file) = self.decode::<GlossaryFile>(&doc, "", &doc.value) else { continue };
+            let Some(doc) = self.parse(&rel) else {
+                continue;
+            };
+            let Some(file) = self.decode::<GlossaryFile>(&doc, "", &doc.value) else {
+                continue;
+            };
             for (i, t) in file.terms.into_iter().enumerate() {
                 let base = format!("terms[{i}]");
                 self.texts(&doc, &base, &[("term", &t.term), ("explain", &t.explain)]);
                 if let Some(first) = seen.insert(t.term.clone(), doc.file.clone()) {
-                    self.push(&doc, &format!("{base}.term"), format!("`{}` is explained twice (also in {first})", t.term), "keep one entry");
+                    self.push(
+                        &doc,
+                        &format!("{base}.term"),
+                        format!("`{}` is explained twice (also in {first})", t.term),
+                        "keep one entry",
+                    );
                 }
                 terms.push(t);
             }
@@ -191,19 +272,38 @@ impl Checker<'_> {
         terms
     }
 
-    fn items(&mut self, (frame, ctx): &(CatalogFile, Context)) -> (Vec<Item>, HashMap<String, (String, String)>) {
-        let files: Vec<String> = self.src.files.iter().map(|(p, _)| p.clone()).filter(|p| p.starts_with("items/")).collect();
+    fn items(
+        &mut self,
+        (frame, ctx): &(CatalogFile, Context),
+    ) -> (Vec<Item>, HashMap<String, (String, String)>) {
+        let files: Vec<String> = self
+            .src
+            .files
+            .iter()
+            .map(|(p, _)| p.clone())
+            .filter(|p| p.starts_with("items/"))
+            .collect();
         let mut items = Vec::new();
         let mut paths: HashMap<String, (String, String)> = HashMap::new();
         let refs = Refs::new(frame, ctx);
         for rel in files {
-            let Some(doc) = self.parse(&rel) else { continue };
-            let Some(file) = self.decode::<ItemsFile>(&doc, "", &doc.value) else { continue };
+            let Some(doc) = self.parse(&rel) else {
+                continue;
+            };
+            let Some(file) = self.decode::<ItemsFile>(&doc, "", &doc.value) else {
+                continue;
+            };
             for (i, v) in file.items.iter().enumerate() {
                 let path = format!("items[{i}]");
-                let Some(raw) = self.decode::<RawItem>(&doc, &path, v) else { continue };
+                let Some(raw) = self.decode::<RawItem>(&doc, &path, v) else {
+                    continue;
+                };
                 if let Some((f, _)) = paths.get(&raw.id) {
-                    let msg = format!("id `{}` is used twice (first in {})", raw.id, self.src.display(f));
+                    let msg = format!(
+                        "id `{}` is used twice (first in {})",
+                        raw.id,
+                        self.src.display(f)
+                    );
                     self.push(&doc, &format!("{path}.id"), msg, "give this item a new id");
                     continue;
                 }
@@ -216,16 +316,33 @@ impl Checker<'_> {
         (items, paths)
     }
 
-    fn item(&mut self, doc: &Doc, rel: &str, path: &str, raw: RawItem, refs: &Refs) -> Option<Item> {
+    fn item(
+        &mut self,
+        doc: &Doc,
+        rel: &str,
+        path: &str,
+        raw: RawItem,
+        refs: &Refs,
+    ) -> Option<Item> {
         let before = self.problems.len();
         self.check_item(doc, path, &raw, refs);
-        let rule = self.rule(doc, &format!("{path}.eligibility"), &raw.eligibility, &refs.standards);
+        let rule = self.rule(
+            doc,
+            &format!("{path}.eligibility"),
+            &raw.eligibility,
+            &refs.standards,
+        );
         let amount = raw.benefit.amount.as_ref().map(|a| match a {
             RawTarget::Fixed(n) => *n,
             RawTarget::Standard(s) => refs.amount(&s.standard) * s.times,
         });
         if amount.is_some_and(|a| a < 0.0) {
-            self.push(doc, &format!("{path}.benefit.amount"), "a negative amount", "write the amount as 0 or more");
+            self.push(
+                doc,
+                &format!("{path}.benefit.amount"),
+                "a negative amount",
+                "write the amount as 0 or more",
+            );
         }
         if self.problems.len() > before {
             return None;
@@ -260,8 +377,18 @@ impl Checker<'_> {
 
     fn check_item(&mut self, doc: &Doc, path: &str, raw: &RawItem, refs: &Refs) {
         let at = |k: &str| format!("{path}.{k}");
-        if raw.id.is_empty() || !raw.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            self.push(doc, &at("id"), format!("id `{}` has characters other than a-z, 0-9 and -", raw.id), "write the id in lowercase letters, digits and -");
+        if raw.id.is_empty()
+            || !raw
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.push(
+                doc,
+                &at("id"),
+                format!("id `{}` has characters other than a-z, 0-9 and -", raw.id),
+                "write the id in lowercase letters, digits and -",
+            );
         }
         let texts = [
             ("name", &raw.name),
@@ -276,24 +403,52 @@ impl Checker<'_> {
         self.texts(doc, &at("benefit"), &[("text", &raw.benefit.text)]);
         self.date(doc, &at("reviewed"), &raw.reviewed);
         if !refs.categories.contains(&raw.category.as_str()) {
-            self.push(doc, &at("category"), format!("unknown category `{}`", raw.category), suggest(&raw.category, &refs.categories));
+            self.push(
+                doc,
+                &at("category"),
+                format!("unknown category `{}`", raw.category),
+                suggest(&raw.category, &refs.categories),
+            );
         }
-        let providers = std::iter::once((at("provider"), &raw.provider))
-            .chain(raw.co_providers.iter().enumerate().map(|(i, p)| (format!("{path}.co_providers[{i}]"), p)));
+        let providers = std::iter::once((at("provider"), &raw.provider)).chain(
+            raw.co_providers
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("{path}.co_providers[{i}]"), p)),
+        );
         for (p, id) in providers {
             if !refs.providers.contains(&id.as_str()) {
-                self.push(doc, &p, format!("unknown provider `{id}`"), suggest(id, &refs.providers));
+                self.push(
+                    doc,
+                    &p,
+                    format!("unknown provider `{id}`"),
+                    suggest(id, &refs.providers),
+                );
             }
         }
         for (key, list) in [("apply", &raw.apply), ("keywords", &raw.keywords)] {
             if list.is_empty() {
-                self.push(doc, &at(key), format!("`{key}` is empty"), "add at least one entry");
+                self.push(
+                    doc,
+                    &at(key),
+                    format!("`{key}` is empty"),
+                    "add at least one entry",
+                );
             }
         }
-        for (key, list) in [("apply", &raw.apply), ("documents", &raw.documents), ("keywords", &raw.keywords)] {
+        for (key, list) in [
+            ("apply", &raw.apply),
+            ("documents", &raw.documents),
+            ("keywords", &raw.keywords),
+        ] {
             for (i, s) in list.iter().enumerate() {
                 if s.trim().is_empty() {
-                    self.push(doc, &format!("{path}.{key}[{i}]"), "an empty entry", "write it or remove the line");
+                    self.push(
+                        doc,
+                        &format!("{path}.{key}[{i}]"),
+                        "an empty entry",
+                        "write it or remove the line",
+                    );
                 }
             }
         }
@@ -302,14 +457,24 @@ impl Checker<'_> {
     fn texts(&mut self, doc: &Doc, base: &str, fields: &[(&str, &String)]) {
         for (k, v) in fields {
             if v.trim().is_empty() {
-                self.push(doc, &yaml::join(base, k), format!("`{k}` is empty"), format!("write the {k}"));
+                self.push(
+                    doc,
+                    &yaml::join(base, k),
+                    format!("`{k}` is empty"),
+                    format!("write the {k}"),
+                );
             }
         }
     }
 
     fn date(&mut self, doc: &Doc, path: &str, s: &str) {
         if !is_date(s) {
-            self.push(doc, path, format!("`{s}` is not a date"), "write the date as \"YYYY-MM-DD\", in quotes");
+            self.push(
+                doc,
+                path,
+                format!("`{s}` is not a date"),
+                "write the date as \"YYYY-MM-DD\", in quotes",
+            );
         }
     }
 
@@ -317,7 +482,12 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for (i, v) in values.iter().enumerate() {
             if !seen.insert(*v) {
-                self.push(doc, &format!("{list}[{i}].{key}"), format!("`{v}` appears twice in `{list}`"), "remove or rename one");
+                self.push(
+                    doc,
+                    &format!("{list}[{i}].{key}"),
+                    format!("`{v}` appears twice in `{list}`"),
+                    "remove or rename one",
+                );
             }
         }
     }
@@ -353,7 +523,16 @@ impl<'a> Refs<'a> {
 /// `YYYY-MM-DD` with a plausible month and day.
 pub fn is_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    let num = |t: &str, len: usize| (t.len() == len && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse::<u32>().ok()).flatten();
-    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let num = |t: &str, len: usize| {
+        (t.len() == len && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
 }

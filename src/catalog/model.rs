@@ -205,6 +205,7 @@ impl Catalog {
 
     /// The lead provider of an item; every checked item has one.
     pub fn lead(&self, item: &Item) -> &Provider {
-        self.provider(&item.provider).expect("validated items name a known provider")
+        self.provider(&item.provider)
+            .expect("validated items name a known provider")
     }
 }

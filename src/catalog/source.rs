@@ -26,8 +26,14 @@ pub struct Source {
 impl Source {
     /// The catalog compiled into the binary.
     pub fn bundled() -> Self {
-        let files = embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
-        Source { root: "catalog".to_string(), files }
+        let files = embedded::FILES
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        Source {
+            root: "catalog".to_string(),
+            files,
+        }
     }
 
     /// Every `.yaml` file under `dir`.
@@ -48,13 +54,21 @@ impl Source {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         for p in paths {
-            let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(dir)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
             match read_limited(&p) {
                 Ok(text) => files.push((rel, text)),
                 Err(msg) => problems.push(Problem::at(&p.display().to_string(), None, msg, "")),
             }
         }
-        if problems.is_empty() { Ok(Source { root, files }) } else { Err(Problems(problems)) }
+        if problems.is_empty() {
+            Ok(Source { root, files })
+        } else {
+            Err(Problems(problems))
+        }
     }
 
     /// How messages name a file of this source.
@@ -63,12 +77,17 @@ impl Source {
     }
 
     pub fn get(&self, rel: &str) -> Option<&str> {
-        self.files.iter().find(|(p, _)| p == rel).map(|(_, t)| t.as_str())
+        self.files
+            .iter()
+            .find(|(p, _)| p == rel)
+            .map(|(_, t)| t.as_str())
     }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -88,10 +107,16 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
 pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
     let meta = fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max {
-        return Err(format!("the file is {} bytes; at most {max} are read", meta.len()));
+        return Err(format!(
+            "the file is {} bytes; at most {max} are read",
+            meta.len()
+        ));
     }
     let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 text (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+        format!(
+            "not UTF-8 text (first bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
     })
 }

@@ -13,12 +13,17 @@ use crate::page;
 use crate::problem::{Problems, nearest};
 use crate::verdict::{Verdict, assess_item};
 
-pub fn list(cat: &Catalog, category: Option<&str>, provider: Option<&str>, format: Format) -> Result<Output, Failure> {
-    if let Some(c) = category {
-        if !cat.categories.iter().any(|x| x.name == c) {
-            let names: Vec<&str> = cat.categories.iter().map(|x| x.name.as_str()).collect();
-            return Err(unknown("category", c, &names));
-        }
+pub fn list(
+    cat: &Catalog,
+    category: Option<&str>,
+    provider: Option<&str>,
+    format: Format,
+) -> Result<Output, Failure> {
+    if let Some(c) = category
+        && !cat.categories.iter().any(|x| x.name == c)
+    {
+        let names: Vec<&str> = cat.categories.iter().map(|x| x.name.as_str()).collect();
+        return Err(unknown("category", c, &names));
     }
     let provider_id = match provider {
         Some(p) => Some(
@@ -26,7 +31,16 @@ pub fn list(cat: &Catalog, category: Option<&str>, provider: Option<&str>, forma
                 .iter()
                 .find(|x| x.id == p || x.name == p)
                 .map(|x| x.id.as_str())
-                .ok_or_else(|| unknown("provider", p, &cat.providers.iter().map(|x| x.id.as_str()).collect::<Vec<_>>()))?,
+                .ok_or_else(|| {
+                    unknown(
+                        "provider",
+                        p,
+                        &cat.providers
+                            .iter()
+                            .map(|x| x.id.as_str())
+                            .collect::<Vec<_>>(),
+                    )
+                })?,
         ),
         None => None,
     };
@@ -37,11 +51,20 @@ pub fn list(cat: &Catalog, category: Option<&str>, provider: Option<&str>, forma
         .filter(|i| provider_id.is_none_or(|p| i.provider == p))
         .collect();
     let text = match format {
-        Format::Json => json_text(&Value::Array(items.iter().map(|i| item_brief(cat, i)).collect())),
+        Format::Json => json_text(&Value::Array(
+            items.iter().map(|i| item_brief(cat, i)).collect(),
+        )),
         Format::Text => {
             let mut s = String::new();
             for i in &items {
-                let _ = writeln!(s, "{:<28} {}  [{}] {}", i.id, i.name, i.category, cat.lead(i).name);
+                let _ = writeln!(
+                    s,
+                    "{:<28} {}  [{}] {}",
+                    i.id,
+                    i.name,
+                    i.category,
+                    cat.lead(i).name
+                );
             }
             let _ = writeln!(s, "{} 项", items.len());
             s
@@ -76,14 +99,19 @@ pub fn json_text(v: &Value) -> String {
     s
 }
 
-pub fn show(cat: &Catalog, id: &str, profile: Option<&Path>, format: Format) -> Result<Output, Failure> {
+pub fn show(
+    cat: &Catalog,
+    id: &str,
+    profile: Option<&Path>,
+    format: Format,
+) -> Result<Output, Failure> {
     let item = cat.item(id).ok_or_else(|| {
         let ids: Vec<&str> = cat.items.iter().map(|i| i.id.as_str()).collect();
         unknown("item", id, &ids)
     })?;
     let verdict = match profile {
         Some(p) => {
-            let h = read_profile(&p.to_path_buf())?;
+            let h = read_profile(p)?;
             Some(assess_item(cat, item, &h))
         }
         None => None,

@@ -12,7 +12,7 @@ use crate::cli::Format;
 use crate::verdict::{Status, assess};
 
 pub fn run(cat: &Catalog, profile: &Path, format: Format) -> Result<Output, Failure> {
-    let h = read_profile(&profile.to_path_buf())?;
+    let h = read_profile(profile)?;
     let verdicts = assess(cat, &h);
     let text = match format {
         Format::Json => {

@@ -6,12 +6,12 @@
 mod catalog_cmds;
 mod match_cmd;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::cases;
 use crate::catalog::{self, Catalog, Source};
 use crate::cli::{Cli, Command};
 use crate::problem::{Problem, Problems};
-use crate::cases;
 use crate::profile::{Household, MAX_PROFILE_BYTES};
 
 /// Why a command could not do its work; printed on stderr, exit status 1.
@@ -45,7 +45,10 @@ pub struct Output {
 
 impl Output {
     fn ok(stdout: String) -> Self {
-        Output { stdout, failed: false }
+        Output {
+            stdout,
+            failed: false,
+        }
     }
 }
 
@@ -65,10 +68,16 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
 
 fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
     match command {
-        Command::List { category, provider, format } => {
-            catalog_cmds::list(cat, category.as_deref(), provider.as_deref(), format)
-        }
-        Command::Show { id, profile, format } => catalog_cmds::show(cat, &id, profile.as_deref(), format),
+        Command::List {
+            category,
+            provider,
+            format,
+        } => catalog_cmds::list(cat, category.as_deref(), provider.as_deref(), format),
+        Command::Show {
+            id,
+            profile,
+            format,
+        } => catalog_cmds::show(cat, &id, profile.as_deref(), format),
         Command::Stats { format } => Ok(Output::ok(catalog_cmds::stats(cat, format))),
         Command::Match { profile, format } => match_cmd::run(cat, &profile, format),
         Command::Validate { .. } => unreachable!("validate is handled before the catalog loads"),
@@ -96,7 +105,7 @@ pub fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
 }
 
 /// Read and check a household profile file.
-pub fn read_profile(path: &PathBuf) -> Result<Household, Failure> {
+pub fn read_profile(path: &Path) -> Result<Household, Failure> {
     let name = path.display().to_string();
     let text = catalog::source::read_text(path, MAX_PROFILE_BYTES as u64).map_err(|msg| {
         let fix = "give the path of a profile file (YAML or JSON); see the README for the format";

@@ -30,11 +30,19 @@ pub struct Outcome {
 
 impl Outcome {
     fn new(truth: Truth) -> Self {
-        Outcome { truth, reasons: Vec::new(), questions: Vec::new() }
+        Outcome {
+            truth,
+            reasons: Vec::new(),
+            questions: Vec::new(),
+        }
     }
 
     fn reason(truth: Truth, text: String) -> Self {
-        Outcome { truth, reasons: vec![text], questions: Vec::new() }
+        Outcome {
+            truth,
+            reasons: vec![text],
+            questions: Vec::new(),
+        }
     }
 
     fn absorb(&mut self, other: Outcome) {
@@ -86,9 +94,11 @@ impl Context {
     /// "低保标准的 2 倍（2,298 元）" or "60 岁".
     fn describe(&self, t: &Target, unit: &str) -> String {
         match t {
-            Target::Fixed(n) => format!("{}{unit}", num(*n)),
+            Target::Fixed(n) => format!("{} {unit}", num(*n)),
             Target::Standard { id, times } => {
-                let Some(s) = self.standards.get(id) else { return id.clone() };
+                let Some(s) = self.standards.get(id) else {
+                    return id.clone();
+                };
                 let value = num(s.amount * times);
                 if (*times - 1.0).abs() < f64::EPSILON {
                     format!("{}（{value} {unit}）", s.name)
@@ -178,34 +188,60 @@ fn some_member(inner: &Rule, h: &Household, want: bool, ctx: &Context) -> Outcom
             return o;
         }
     };
-    let parts: Vec<Outcome> = members.iter().map(|m| eval(inner, h, Some(m), want, ctx)).collect();
+    let parts: Vec<Outcome> = members
+        .iter()
+        .map(|m| eval(inner, h, Some(m), want, ctx))
+        .collect();
     combine(parts, Truth::Met, Truth::NotMet)
 }
 
-fn leaf(fact: &Fact, test: &Test, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+fn leaf(
+    fact: &Fact,
+    test: &Test,
+    h: &Household,
+    m: Option<&Member>,
+    want: bool,
+    ctx: &Context,
+) -> Outcome {
     let plain = stated(fact, test, h, m, want, ctx);
-    if plain.truth != Truth::Met && want && fact.scope == Scope::Household {
-        if let Some(o) = implied(fact, test, h, ctx) {
-            return o;
-        }
+    if plain.truth != Truth::Met
+        && want
+        && fact.scope == Scope::Household
+        && let Some(o) = implied(fact, test, h, ctx)
+    {
+        return o;
     }
     plain
 }
 
 /// A leaf decided from the profile's own statement of the fact.
-fn stated(fact: &Fact, test: &Test, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
+fn stated(
+    fact: &Fact,
+    test: &Test,
+    h: &Household,
+    m: Option<&Member>,
+    want: bool,
+    ctx: &Context,
+) -> Outcome {
     let value = match (fact.scope, m) {
         (Scope::Member, Some(m)) => m.get(fact.key),
         (Scope::Member, None) => None,
         (Scope::Household, _) => h.get(fact.key),
     };
-    let who = m.map(Member::describe).unwrap_or_default();
     let Some(value) = value else {
-        return Outcome { truth: Truth::Unknown, reasons: vec![], questions: vec![fact.question.into()] };
+        return Outcome {
+            truth: Truth::Unknown,
+            reasons: vec![],
+            questions: vec![fact.question.into()],
+        };
     };
-    let (holds, text) = state(fact, test, value, &who, ctx);
+    let (holds, text) = state(fact, test, value, m, ctx);
     let truth = if holds { Truth::Met } else { Truth::NotMet };
-    let text = if holds == want { text } else { format!("{text}（{}）", requirement(fact, test, want, value, ctx)) };
+    let text = if holds == want {
+        text
+    } else {
+        format!("{text}（{}）", requirement(fact, test, want, value, ctx))
+    };
     Outcome::reason(truth, text)
 }
 
@@ -216,26 +252,57 @@ fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Out
             && entails(&i.test, test, |t| ctx.resolve(t))
     })?;
     let said = requirement_text(fact, &imp.test, ctx);
-    Some(Outcome::reason(Truth::Met, format!("已认定为{}，说明{said}", imp.status_name)))
+    Some(Outcome::reason(
+        Truth::Met,
+        format!("已认定为{}，说明{said}", imp.status_name),
+    ))
 }
 
 /// Whether the test holds, and a neutral sentence stating the fact.
-fn state(fact: &Fact, test: &Test, value: &FactValue, who: &str, ctx: &Context) -> (bool, String) {
+fn state(
+    fact: &Fact,
+    test: &Test,
+    value: &FactValue,
+    m: Option<&Member>,
+    ctx: &Context,
+) -> (bool, String) {
+    let who = m.map(Member::describe).unwrap_or_default();
     match (value, test) {
         (FactValue::Absent, _) => (false, format!("{who}{}：无", fact.label)),
         (FactValue::Num(v), Test::Cmp(op, t)) => {
             let target = ctx.resolve(t).unwrap_or(f64::NAN);
-            let rel = if *v < target { "低于" } else if *v > target { "高于" } else { "等于" };
+            let rel = if *v < target {
+                "低于"
+            } else if *v > target {
+                "高于"
+            } else {
+                "等于"
+            };
             let unit = unit(fact);
-            let text = format!("{who}{} {}{unit}，{rel}{}", fact.label, num(*v), ctx.describe(t, unit));
+            let target_text = ctx.describe(t, unit);
+            let text = match m {
+                Some(m) if fact.key == "age" => {
+                    format!("{} {} 岁，{rel} {target_text}", m.who(), num(*v))
+                }
+                _ => format!("{who}{} {} {unit}，{rel}{target_text}", fact.label, num(*v)),
+            };
             (op.holds(*v, target), text)
         }
-        (FactValue::Bool(b), Test::Is(Scalar::Bool(w))) => (b == w, format!("{who}{}", bool_word(fact, *b))),
-        (FactValue::Word(v), _) => (word_holds(v, test), format!("{who}{}：{}", fact.label, word(fact, v))),
+        (FactValue::Bool(b), Test::Is(Scalar::Bool(w))) => {
+            (b == w, format!("{who}{}", bool_word(fact, *b)))
+        }
+        (FactValue::Word(v), _) => (
+            word_holds(v, test),
+            format!("{who}{}：{}", fact.label, word(fact, v)),
+        ),
         (FactValue::Set(vs), _) => {
             let holds = vs.iter().any(|v| word_holds(v, test));
             let shown: Vec<&str> = vs.iter().map(|v| word(fact, v)).collect();
-            let shown = if shown.is_empty() { "无".to_string() } else { shown.join("、") };
+            let shown = if shown.is_empty() {
+                "无".to_string()
+            } else {
+                shown.join("、")
+            };
             (holds, format!("{}：{shown}", fact.label))
         }
         _ => (false, format!("{who}{}：与规则不相符", fact.label)),
@@ -257,7 +324,13 @@ fn word<'a>(fact: &Fact, key: &'a str) -> &'a str {
 
 fn bool_word(fact: &Fact, b: bool) -> &'static str {
     match fact.kind {
-        Kind::Bool { yes, no } => if b { yes } else { no },
+        Kind::Bool { yes, no } => {
+            if b {
+                yes
+            } else {
+                no
+            }
+        }
         _ => "",
     }
 }
@@ -272,12 +345,22 @@ fn unit(fact: &Fact) -> &'static str {
 /// What the item asks, and for numbers how far off the household is.
 fn requirement(fact: &Fact, test: &Test, want: bool, value: &FactValue, ctx: &Context) -> String {
     let asked = requirement_text(fact, test, ctx);
-    let asked = if want { format!("本项要求{asked}") } else { format!("本项要求不是：{asked}") };
+    let asked = if want {
+        format!("本项要求{asked}")
+    } else {
+        format!("本项要求不是：{asked}")
+    };
     match (value, test) {
         (FactValue::Num(v), Test::Cmp(_, t)) if want => {
             let gap = (ctx.resolve(t).unwrap_or(*v) - v).abs();
-            let way = if fact.key == "age" { "相差" } else if *v > ctx.resolve(t).unwrap_or(*v) { "超出" } else { "还差" };
-            format!("{asked}，{way} {}{}", num(gap), unit(fact))
+            let way = if fact.key == "age" {
+                "相差"
+            } else if *v > ctx.resolve(t).unwrap_or(*v) {
+                "超出"
+            } else {
+                "还差"
+            };
+            format!("{asked}，{way} {} {}", num(gap), unit(fact))
         }
         _ => asked,
     }
@@ -285,7 +368,12 @@ fn requirement(fact: &Fact, test: &Test, want: bool, value: &FactValue, ctx: &Co
 
 fn requirement_text(fact: &Fact, test: &Test, ctx: &Context) -> String {
     match test {
-        Test::Cmp(op, t) => format!("{}{}{}", fact.label, op_words(*op), ctx.describe(t, unit(fact))),
+        Test::Cmp(op, t) => format!(
+            "{}{}{}",
+            fact.label,
+            op_words(*op),
+            ctx.describe(t, unit(fact))
+        ),
         Test::Is(Scalar::Bool(b)) => bool_word(fact, *b).to_string(),
         Test::Is(Scalar::Word(w)) => format!("{}：{}", fact.label, word(fact, w)),
         Test::In(ws) => {

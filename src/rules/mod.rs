@@ -156,11 +156,22 @@ pub struct Names<'a> {
 }
 
 /// Check a raw rule; every problem found is returned, each with its path below `path`.
-pub fn compile(raw: &RawRule, path: &str, names: &Names, errs: &mut Vec<RuleError>) -> Option<Rule> {
+pub fn compile(
+    raw: &RawRule,
+    path: &str,
+    names: &Names,
+    errs: &mut Vec<RuleError>,
+) -> Option<Rule> {
     compile_in(raw, path, names, false, errs)
 }
 
-fn compile_in(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &mut Vec<RuleError>) -> Option<Rule> {
+fn compile_in(
+    raw: &RawRule,
+    path: &str,
+    names: &Names,
+    in_member: bool,
+    errs: &mut Vec<RuleError>,
+) -> Option<Rule> {
     let forms = [
         raw.everyone.is_some(),
         raw.fact.is_some(),
@@ -173,15 +184,20 @@ fn compile_in(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &
     if forms.iter().filter(|x| **x).count() != 1 {
         errs.push(RuleError {
             path: path.to_string(),
-            message: "a condition needs exactly one of: fact, status, all, any, not, member, everyone"
-                .into(),
+            message:
+                "a condition needs exactly one of: fact, status, all, any, not, member, everyone"
+                    .into(),
             fix: "split it into several conditions inside `all:`".into(),
         });
         return None;
     }
     let cond = if let Some(e) = raw.everyone {
         if !e {
-            errs.push(err(path, "`everyone: false` matches nobody", "write `everyone: true`"));
+            errs.push(err(
+                path,
+                "`everyone: false` matches nobody",
+                "write `everyone: true`",
+            ));
         }
         Cond::Everyone
     } else if let Some(s) = &raw.status {
@@ -191,40 +207,86 @@ fn compile_in(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &
         };
         let fact = facts::find(Scope::Household, "status").expect("status is a fact");
         check_words(fact, &words, &format!("{path}.status"), errs);
-        Cond::Leaf { fact, test: Test::In(words) }
+        Cond::Leaf {
+            fact,
+            test: Test::In(words),
+        }
     } else if let Some(list) = raw.all.as_ref().or(raw.any.as_ref()) {
         let key = if raw.all.is_some() { "all" } else { "any" };
         if list.is_empty() {
-            errs.push(err(path, &format!("`{key}` has no conditions"), "add conditions or remove it"));
+            errs.push(err(
+                path,
+                &format!("`{key}` has no conditions"),
+                "add conditions or remove it",
+            ));
         }
         let rules: Vec<Rule> = list
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| compile_in(r, &format!("{path}.{key}[{i}]"), names, in_member, errs))
+            .filter_map(|(i, r)| {
+                compile_in(r, &format!("{path}.{key}[{i}]"), names, in_member, errs)
+            })
             .collect();
-        if raw.all.is_some() { Cond::All(rules) } else { Cond::Any(rules) }
+        if raw.all.is_some() {
+            Cond::All(rules)
+        } else {
+            Cond::Any(rules)
+        }
     } else if let Some(inner) = &raw.not {
-        Cond::Not(Box::new(compile_in(inner, &format!("{path}.not"), names, in_member, errs)?))
+        Cond::Not(Box::new(compile_in(
+            inner,
+            &format!("{path}.not"),
+            names,
+            in_member,
+            errs,
+        )?))
     } else if let Some(inner) = &raw.member {
         if in_member {
-            errs.push(err(path, "`member` inside `member`", "test the member's facts directly"));
+            errs.push(err(
+                path,
+                "`member` inside `member`",
+                "test the member's facts directly",
+            ));
         }
-        Cond::Member(Box::new(compile_in(inner, &format!("{path}.member"), names, true, errs)?))
+        Cond::Member(Box::new(compile_in(
+            inner,
+            &format!("{path}.member"),
+            names,
+            true,
+            errs,
+        )?))
     } else {
         leaf(raw, path, names, in_member, errs)?
     };
-    Some(Rule { cond, ask: raw.ask.clone() })
+    Some(Rule {
+        cond,
+        ask: raw.ask.clone(),
+    })
 }
 
 fn err(path: &str, message: &str, fix: &str) -> RuleError {
-    RuleError { path: path.to_string(), message: message.to_string(), fix: fix.to_string() }
+    RuleError {
+        path: path.to_string(),
+        message: message.to_string(),
+        fix: fix.to_string(),
+    }
 }
 
-fn leaf(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &mut Vec<RuleError>) -> Option<Cond> {
+fn leaf(
+    raw: &RawRule,
+    path: &str,
+    names: &Names,
+    in_member: bool,
+    errs: &mut Vec<RuleError>,
+) -> Option<Cond> {
     let key = raw.fact.as_deref().unwrap_or_default();
     let fact_path = format!("{path}.fact");
     let Some(fact) = find_fact(key, in_member) else {
-        let scope = if in_member { Scope::Member } else { Scope::Household };
+        let scope = if in_member {
+            Scope::Member
+        } else {
+            Scope::Household
+        };
         let mut fix = suggest(key, &facts::keys(scope));
         if !in_member && facts::find(Scope::Member, key).is_some() {
             fix = format!("`{key}` describes a member: put this test inside `member:`");
@@ -234,7 +296,9 @@ fn leaf(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &mut Ve
     };
     let tests = [
         raw.is.clone().map(Test::Is),
-        raw.in_.clone().map(|v| Test::In(v.iter().map(scalar_word).collect())),
+        raw.in_
+            .clone()
+            .map(|v| Test::In(v.iter().map(scalar_word).collect())),
         target(raw.below.as_ref(), Op::Below),
         target(raw.at_most.as_ref(), Op::AtMost),
         target(raw.at_least.as_ref(), Op::AtLeast),
@@ -243,7 +307,11 @@ fn leaf(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &mut Ve
     let mut given = tests.into_iter().flatten();
     let (Some(test), None) = (given.next(), given.next()) else {
         let fix = "give exactly one of: is, in, below, at_most, at_least, above";
-        errs.push(err(path, &format!("the test on `{key}` needs exactly one comparison"), fix));
+        errs.push(err(
+            path,
+            &format!("the test on `{key}` needs exactly one comparison"),
+            fix,
+        ));
         return None;
     };
     check_test(fact, &test, path, names, errs);
@@ -251,7 +319,11 @@ fn leaf(raw: &RawRule, path: &str, names: &Names, in_member: bool, errs: &mut Ve
 }
 
 fn find_fact(key: &str, in_member: bool) -> Option<&'static Fact> {
-    let member = if in_member { facts::find(Scope::Member, key) } else { None };
+    let member = if in_member {
+        facts::find(Scope::Member, key)
+    } else {
+        None
+    };
     member.or_else(|| facts::find(Scope::Household, key))
 }
 
@@ -266,7 +338,10 @@ fn scalar_word(s: &Scalar) -> String {
 fn target(t: Option<&RawTarget>, op: Op) -> Option<Test> {
     let t = match t? {
         RawTarget::Fixed(n) => Target::Fixed(*n),
-        RawTarget::Standard(s) => Target::Standard { id: s.standard.clone(), times: s.times },
+        RawTarget::Standard(s) => Target::Standard {
+            id: s.standard.clone(),
+            times: s.times,
+        },
     };
     Some(Test::Cmp(op, t))
 }
@@ -274,36 +349,64 @@ fn target(t: Option<&RawTarget>, op: Op) -> Option<Test> {
 fn check_words(fact: &Fact, words: &[String], path: &str, errs: &mut Vec<RuleError>) {
     let keys: Vec<&str> = fact.choices().iter().map(|c| c.key).collect();
     for w in words.iter().filter(|w| !keys.contains(&w.as_str())) {
-        errs.push(err(path, &format!("`{}` has no value `{w}`", fact.key), &suggest(w, &keys)));
+        errs.push(err(
+            path,
+            &format!("`{}` has no value `{w}`", fact.key),
+            &suggest(w, &keys),
+        ));
     }
 }
 
 fn check_test(fact: &Fact, test: &Test, path: &str, names: &Names, errs: &mut Vec<RuleError>) {
     match (fact.kind, test) {
         (Kind::Bool { .. }, Test::Is(Scalar::Bool(_))) => {}
-        (Kind::Bool { .. }, _) => errs.push(err(path, &format!("`{}` is yes or no", fact.key), "write `is: true` or `is: false`")),
+        (Kind::Bool { .. }, _) => errs.push(err(
+            path,
+            &format!("`{}` is yes or no", fact.key),
+            "write `is: true` or `is: false`",
+        )),
         (Kind::Number { .. }, Test::Cmp(_, t)) => check_target(t, path, names, errs),
         (Kind::Number { .. }, _) => {
-            errs.push(err(path, &format!("`{}` is a number", fact.key), "compare it with below, at_most, at_least or above"));
+            errs.push(err(
+                path,
+                &format!("`{}` is a number", fact.key),
+                "compare it with below, at_most, at_least or above",
+            ));
         }
         (Kind::Choice(_) | Kind::Set(_), Test::Is(Scalar::Word(w))) => {
             check_words(fact, std::slice::from_ref(w), path, errs)
         }
         (Kind::Choice(_) | Kind::Set(_), Test::In(ws)) => check_words(fact, ws, path, errs),
         (Kind::Text, Test::Is(Scalar::Word(_)) | Test::In(_)) => {}
-        _ => errs.push(err(path, &format!("this test does not fit `{}`", fact.key), "use `is:` or `in:` with its allowed words")),
+        _ => errs.push(err(
+            path,
+            &format!("this test does not fit `{}`", fact.key),
+            "use `is:` or `in:` with its allowed words",
+        )),
     }
 }
 
 fn check_target(t: &Target, path: &str, names: &Names, errs: &mut Vec<RuleError>) {
     match t {
-        Target::Fixed(n) if *n < 0.0 => errs.push(err(path, "a negative number in a rule", "use a number of 0 or more")),
+        Target::Fixed(n) if *n < 0.0 => errs.push(err(
+            path,
+            "a negative number in a rule",
+            "use a number of 0 or more",
+        )),
         Target::Standard { id, times } => {
             if !names.standards.contains(&id.as_str()) {
-                errs.push(err(path, &format!("unknown standard `{id}`"), &suggest(id, names.standards)));
+                errs.push(err(
+                    path,
+                    &format!("unknown standard `{id}`"),
+                    &suggest(id, names.standards),
+                ));
             }
             if *times <= 0.0 {
-                errs.push(err(path, "`times` must be more than 0", "write for example `times: 2`"));
+                errs.push(err(
+                    path,
+                    "`times` must be more than 0",
+                    "write for example `times: 2`",
+                ));
             }
         }
         Target::Fixed(_) => {}
@@ -316,7 +419,9 @@ pub fn entails(implied: &Test, wanted: &Test, resolve: impl Fn(&Target) -> Optio
         (Test::Is(a), Test::Is(b)) => a == b,
         (Test::Is(Scalar::Word(a)), Test::In(bs)) => bs.contains(a),
         (Test::Cmp(o1, t1), Test::Cmp(o2, t2)) => {
-            let (Some(a), Some(b)) = (resolve(t1), resolve(t2)) else { return false };
+            let (Some(a), Some(b)) = (resolve(t1), resolve(t2)) else {
+                return false;
+            };
             match (o1.is_upper(), o2.is_upper()) {
                 (true, true) => a < b || (a == b && (*o2 == Op::AtMost || *o1 == Op::Below)),
                 (false, false) => a > b || (a == b && (*o2 == Op::AtLeast || *o1 == Op::Above)),
@@ -326,3 +431,6 @@ pub fn entails(implied: &Test, wanted: &Test, resolve: impl Fn(&Target) -> Optio
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests;

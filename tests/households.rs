@@ -1,0 +1,104 @@
+//! The household suite: every case in tests/households/ must get the statuses it expects, and
+//! together the cases must show every item both granted and refused.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+use policy_toolbox::cases::{self, Case};
+use policy_toolbox::catalog::{self, Catalog, Source};
+use policy_toolbox::rules::Cond;
+use policy_toolbox::verdict::{Status, assess_item};
+
+fn catalog() -> Catalog {
+    catalog::load(&Source::bundled()).expect("the bundled catalog loads")
+}
+
+fn all_cases() -> Vec<(String, Case)> {
+    let mut files: Vec<_> = fs::read_dir(common::households())
+        .expect("tests/households exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let text = fs::read_to_string(&p).unwrap();
+            let case = cases::parse(&name, &text).unwrap_or_else(|e| panic!("{e}"));
+            (name, case)
+        })
+        .collect()
+}
+
+#[test]
+fn every_case_gets_the_statuses_it_expects() {
+    let cat = catalog();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for (file, case) in all_cases() {
+        for (id, want) in &case.expect {
+            let Some(item) = cat.item(id) else {
+                wrong.push(format!("{file}: no item `{id}` in the catalog"));
+                continue;
+            };
+            let v = assess_item(&cat, item, &case.profile);
+            checked += 1;
+            if v.status != *want {
+                wrong.push(format!(
+                    "{file} ({}): {id} expected {}, got {}\n      reasons: {:?}\n      missing: {:?}",
+                    case.name,
+                    want.key(),
+                    v.status.key(),
+                    v.reasons,
+                    v.missing
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} expectations failed:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_cases_show_every_item_granted_and_refused() {
+    let cat = catalog();
+    let mut seen: BTreeMap<&str, BTreeSet<Status>> = BTreeMap::new();
+    let cases = all_cases();
+    for (_, case) in &cases {
+        for (id, status) in &case.expect {
+            if let Some(item) = cat.item(id) {
+                seen.entry(item.id.as_str()).or_default().insert(*status);
+            }
+        }
+    }
+    let mut gaps = Vec::new();
+    for item in &cat.items {
+        let got = seen.get(item.id.as_str()).cloned().unwrap_or_default();
+        // An item open to everyone cannot be refused; being granted is all a case can show.
+        let open = matches!(item.rule.cond, Cond::Everyone);
+        if !got.contains(&Status::Eligible) {
+            gaps.push(format!("{}: no case expects it eligible", item.id));
+        }
+        if !open && !got.contains(&Status::Ineligible) {
+            gaps.push(format!("{}: no case expects it ineligible", item.id));
+        }
+    }
+    assert!(gaps.is_empty(), "coverage gaps:\n{}", gaps.join("\n"));
+}
+
+#[test]
+fn the_suite_has_at_least_forty_households() {
+    assert!(
+        all_cases().len() >= 40,
+        "only {} household cases",
+        all_cases().len()
+    );
+}
