@@ -74,4 +74,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Find items by Chinese, pinyin (yiliao, yljz) or everyday words (看病, 上学).
+    Search {
+        /// Words separated by spaces; every word must match.
+        query: String,
+        /// Show at most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }

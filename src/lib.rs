@@ -12,6 +12,7 @@ pub mod page;
 pub mod problem;
 pub mod profile;
 pub mod rules;
+pub mod search;
 pub mod text;
 pub mod verdict;
 pub mod yaml;

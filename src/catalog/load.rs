@@ -42,6 +42,7 @@ pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
     };
     let frame = cx.frame();
     let glossary = cx.glossary();
+    let synonyms = cx.synonyms();
     let (items, item_paths) = match &frame {
         Some(f) => cx.items(f),
         None => (Vec::new(), HashMap::new()),
@@ -62,6 +63,7 @@ pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
         towns: frame.towns,
         items,
         glossary,
+        synonyms,
         context,
     };
     Ok(Loaded {
@@ -270,6 +272,29 @@ impl Checker<'_> {
             }
         }
         terms
+    }
+
+    fn synonyms(&mut self) -> Vec<Synonym> {
+        let Some(doc) = self.parse("synonyms.yaml") else {
+            return Vec::new();
+        };
+        let Some(file) = self.decode::<SynonymsFile>(&doc, "", &doc.value) else {
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        for (i, s) in file.synonyms.iter().enumerate() {
+            let base = format!("synonyms[{i}]");
+            self.texts(&doc, &base, &[("say", &s.say)]);
+            if s.means.is_empty() || s.means.iter().any(|m| m.trim().is_empty()) {
+                let fix = "list the catalog words this everyday word should find";
+                self.push(&doc, &format!("{base}.means"), "`means` needs words", fix);
+            }
+            if !seen.insert(s.say.as_str()) {
+                let msg = format!("`{}` appears twice", s.say);
+                self.push(&doc, &format!("{base}.say"), msg, "merge the two entries");
+            }
+        }
+        file.synonyms
     }
 
     fn items(

@@ -7,6 +7,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod source;
+pub mod synthetic;
 
 pub use load::load;
 pub use model::{Catalog, Item, Provider, ProviderKind};

@@ -152,6 +152,21 @@ pub struct Term {
     pub explain: String,
 }
 
+/// `synonyms.yaml`: everyday words mapped to the words the catalog uses.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SynonymsFile {
+    pub synonyms: Vec<Synonym>,
+}
+
+/// One everyday word and the catalog words it should find.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Synonym {
+    pub say: String,
+    pub means: Vec<String>,
+}
+
 /// A checked catalog item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
@@ -190,6 +205,7 @@ pub struct Catalog {
     pub towns: Vec<String>,
     pub items: Vec<Item>,
     pub glossary: Vec<Term>,
+    pub synonyms: Vec<Synonym>,
     /// What rules need to be evaluated: standards and status implications.
     pub context: Context,
 }

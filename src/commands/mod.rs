@@ -5,6 +5,7 @@
 
 mod catalog_cmds;
 mod match_cmd;
+mod search_cmd;
 
 use std::path::Path;
 
@@ -80,6 +81,9 @@ fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
         } => catalog_cmds::show(cat, &id, profile.as_deref(), format),
         Command::Stats { format } => Ok(Output::ok(catalog_cmds::stats(cat, format))),
         Command::Match { profile, format } => match_cmd::run(cat, &profile, format),
+        Command::Search { query, limit, format } => {
+            Ok(Output::ok(search_cmd::run(cat, &query, limit, format)))
+        }
         Command::Validate { .. } => unreachable!("validate is handled before the catalog loads"),
     }
 }
@@ -90,6 +94,7 @@ fn usage_hint() -> String {
      \x20 policy-toolbox list                       every item\n\
      \x20 policy-toolbox show dibao                 the plain page of one item\n\
      \x20 policy-toolbox match --profile FILE       every item's verdict for a household\n\
+     \x20 policy-toolbox search 看病               find items (Chinese, pinyin, everyday words)\n\
      \x20 policy-toolbox stats | validate           counts | check the catalog\n\
      Run `policy-toolbox --help` for everything.\n"
         .to_string()
