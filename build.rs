@@ -14,7 +14,12 @@ fn main() {
     for f in &files {
         let rel = f.strip_prefix("catalog/").unwrap_or(f);
         let abs = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join(f);
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_catalog.rs");
@@ -22,7 +27,9 @@ fn main() {
 }
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         println!("cargo:rerun-if-changed={}", p.display());

@@ -13,17 +13,31 @@ use policy_toolbox::search::SearchIndex;
 
 const QUERIES: &[(&str, &[&str])] = &[
     ("short", &["医", "低保", "看病", "房子"]),
-    ("long", &["最低生活保障", "困难家庭 医疗 救助 补贴", "高校毕业生 就业 见习 补贴"]),
+    (
+        "long",
+        &[
+            "最低生活保障",
+            "困难家庭 医疗 救助 补贴",
+            "高校毕业生 就业 见习 补贴",
+        ],
+    ),
     ("pinyin", &["yiliao", "yljz", "dibao", "jiuye", "医疗 jz"]),
     ("no match", &["zzzzqqq", "火星移民补贴", "xyzxyz abc"]),
 ];
 
 fn main() {
     let base = catalog::load(&Source::bundled()).expect("the bundled catalog loads");
-    for (label, cat) in [("bundled", base.clone()), ("10,000 items", synthetic(&base, 10_000))] {
+    for (label, cat) in [
+        ("bundled", base.clone()),
+        ("10,000 items", synthetic(&base, 10_000)),
+    ] {
         let start = Instant::now();
         let index = SearchIndex::new(&cat);
-        println!("{label}: {} items, index built in {:.1} ms", cat.items.len(), ms(start.elapsed()));
+        println!(
+            "{label}: {} items, index built in {:.1} ms",
+            cat.items.len(),
+            ms(start.elapsed())
+        );
         let rounds = if cat.items.len() > 1000 { 60 } else { 2000 };
         for (kind, queries) in QUERIES {
             let mut times = Vec::new();

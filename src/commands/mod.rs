@@ -81,9 +81,11 @@ fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
         } => catalog_cmds::show(cat, &id, profile.as_deref(), format),
         Command::Stats { format } => Ok(Output::ok(catalog_cmds::stats(cat, format))),
         Command::Match { profile, format } => match_cmd::run(cat, &profile, format),
-        Command::Search { query, limit, format } => {
-            Ok(Output::ok(search_cmd::run(cat, &query, limit, format)))
-        }
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => Ok(Output::ok(search_cmd::run(cat, &query, limit, format))),
         Command::Validate { .. } => unreachable!("validate is handled before the catalog loads"),
     }
 }

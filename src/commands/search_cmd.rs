@@ -31,7 +31,10 @@ pub fn run(cat: &Catalog, query: &str, limit: usize, format: Format) -> String {
                 let _ = writeln!(s, "{:>2}. {name}  [{}] {}", n + 1, i.category, i.id);
             }
             if hits.is_empty() {
-                let _ = writeln!(s, "没有找到和「{query}」有关的帮扶项目。换个说法试试，比如：看病、上学、找工作。");
+                let _ = writeln!(
+                    s,
+                    "没有找到和「{query}」有关的帮扶项目。换个说法试试，比如：看病、上学、找工作。"
+                );
             }
             s
         }

@@ -11,6 +11,7 @@ pub mod phonetic;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::Finder;
 
 use crate::catalog::Catalog;
 use phonetic::Phonetic;
@@ -61,11 +62,12 @@ pub struct SearchIndex {
     matcher: SkimMatcherV2,
 }
 
-/// One word of a query, with what it may stand for.
+/// One word of a query, with what it may stand for; the finders are built once per query.
 struct Word {
     text: String,
     latin: bool,
-    means: Vec<String>,
+    finder: Finder<'static>,
+    means: Vec<Finder<'static>>,
 }
 
 impl SearchIndex {
@@ -84,9 +86,16 @@ impl SearchIndex {
         let synonyms = cat
             .synonyms
             .iter()
-            .map(|s| Synonym { say: Phonetic::new(&s.say), means: s.means.clone() })
+            .map(|s| Synonym {
+                say: Phonetic::new(&s.say),
+                means: s.means.clone(),
+            })
             .collect();
-        SearchIndex { entries, synonyms, matcher: SkimMatcherV2::default() }
+        SearchIndex {
+            entries,
+            synonyms,
+            matcher: SkimMatcherV2::default(),
+        }
     }
 
     /// Items matching every word of `query`, best first; an empty query lists everything in
@@ -97,7 +106,13 @@ impl SearchIndex {
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(index, e)| self.score(&words, e).map(|(score, h)| Hit { index, score, highlights: h }))
+            .filter_map(|(index, e)| {
+                self.score(&words, e).map(|(score, h)| Hit {
+                    index,
+                    score,
+                    highlights: h,
+                })
+            })
             .collect();
         // A stable sort keeps catalog order among equal scores.
         hits.sort_by(|a, b| b.score.cmp(&a.score));
@@ -113,11 +128,21 @@ impl SearchIndex {
             .iter()
             .filter(|s| {
                 s.say.text == text
-                    || (latin && text.len() >= 2 && (pinyin_whole(&s.say, &text)))
+                    || (latin && text.len() >= 2 && pinyin_whole(&s.say, &Finder::new(&text)))
             })
-            .flat_map(|s| s.means.iter().cloned())
+            .flat_map(|s| {
+                s.means
+                    .iter()
+                    .map(|m| Finder::new(m.as_bytes()).into_owned())
+            })
             .collect();
-        Word { text, latin, means }
+        let finder = Finder::new(text.as_bytes()).into_owned();
+        Word {
+            text,
+            latin,
+            finder,
+            means,
+        }
     }
 
     fn score(&self, words: &[Word], e: &Entry) -> Option<(u32, Vec<usize>)> {
@@ -134,7 +159,11 @@ impl SearchIndex {
     }
 
     fn score_word(&self, w: &Word, e: &Entry) -> Option<(u32, Vec<usize>)> {
-        let found = if w.latin { latin_in_name(w, &e.name) } else { han_in_name(w, &e.name) };
+        let found = if w.latin {
+            latin_in_name(w, &e.name)
+        } else {
+            han_in_name(w, &e.name)
+        };
         if found.is_some() {
             return found;
         }
@@ -147,7 +176,9 @@ impl SearchIndex {
             keywords(w, &e.keywords),
             synonyms(w, e),
             text_tier(w, &e.summary, tier::SUMMARY),
-            e.others.iter().find_map(|o| text_tier(w, o, tier::PROVIDER)),
+            e.others
+                .iter()
+                .find_map(|o| text_tier(w, o, tier::PROVIDER)),
         ];
         tiers.into_iter().flatten().next()
     }
@@ -162,12 +193,12 @@ impl SearchIndex {
     }
 }
 
-fn pinyin_whole(p: &Phonetic, q: &str) -> bool {
+fn pinyin_whole(p: &Phonetic, q: &Finder) -> bool {
     p.full_match(q).is_some_and(|l| l.whole) || p.initials_match(q).is_some_and(|l| l.whole)
 }
 
 fn han_in_name(w: &Word, name: &Phonetic) -> Option<(u32, Vec<usize>)> {
-    let at = name.find(&w.text)?;
+    let at = name.find(&w.finder)?;
     let score = if name.text == w.text {
         tier::NAME_EXACT
     } else if at.first() == Some(&0) {
@@ -179,9 +210,16 @@ fn han_in_name(w: &Word, name: &Phonetic) -> Option<(u32, Vec<usize>)> {
 }
 
 fn latin_in_name(w: &Word, name: &Phonetic) -> Option<(u32, Vec<usize>)> {
-    let full = name.full_match(&w.text);
-    let initials = if w.text.len() >= 2 { name.initials_match(&w.text) } else { None };
-    let best = [full, initials].into_iter().flatten().max_by_key(|l| (l.whole, l.at_start))?;
+    let full = name.full_match(&w.finder);
+    let initials = if w.text.len() >= 2 {
+        name.initials_match(&w.finder)
+    } else {
+        None
+    };
+    let best = [full, initials]
+        .into_iter()
+        .flatten()
+        .max_by_key(|l| (l.whole, l.at_start))?;
     let score = match (best.whole, best.at_start) {
         (true, _) => tier::NAME_PINYIN_EXACT,
         (_, true) => tier::NAME_PINYIN_PREFIX,
@@ -192,28 +230,40 @@ fn latin_in_name(w: &Word, name: &Phonetic) -> Option<(u32, Vec<usize>)> {
 
 fn matches_text(w: &Word, p: &Phonetic) -> bool {
     if w.latin {
-        p.full_match(&w.text).is_some() || (w.text.len() >= 2 && p.initials_match(&w.text).is_some_and(|l| l.whole))
+        p.full_match(&w.finder).is_some()
+            || (w.text.len() >= 2 && p.initials_match(&w.finder).is_some_and(|l| l.whole))
     } else {
-        p.text.contains(&w.text)
+        p.contains(&w.finder)
     }
 }
 
 fn keywords(w: &Word, kws: &[Phonetic]) -> Option<(u32, Vec<usize>)> {
-    if kws.iter().any(|k| k.text == w.text || (w.latin && pinyin_whole(k, &w.text))) {
+    if kws
+        .iter()
+        .any(|k| k.text == w.text || (w.latin && pinyin_whole(k, &w.finder)))
+    {
         return Some((tier::KEYWORD_EXACT, Vec::new()));
     }
-    kws.iter().any(|k| matches_text(w, k)).then(|| (tier::KEYWORD, Vec::new()))
+    kws.iter()
+        .any(|k| matches_text(w, k))
+        .then(|| (tier::KEYWORD, Vec::new()))
 }
 
 fn synonyms(w: &Word, e: &Entry) -> Option<(u32, Vec<usize>)> {
     if let Some(at) = w.means.iter().find_map(|m| e.name.find(m)) {
         return Some((tier::SYNONYM_NAME, at));
     }
-    let in_keywords = w.means.iter().any(|m| e.keywords.iter().any(|k| k.text.contains(m.as_str())));
+    let in_keywords = w
+        .means
+        .iter()
+        .any(|m| e.keywords.iter().any(|k| k.contains(m)));
     if in_keywords {
         return Some((tier::SYNONYM_KEYWORD, Vec::new()));
     }
-    w.means.iter().any(|m| e.summary.text.contains(m.as_str())).then(|| (tier::SYNONYM_SUMMARY, Vec::new()))
+    w.means
+        .iter()
+        .any(|m| e.summary.contains(m))
+        .then(|| (tier::SYNONYM_SUMMARY, Vec::new()))
 }
 
 fn text_tier(w: &Word, p: &Phonetic, score: u32) -> Option<(u32, Vec<usize>)> {

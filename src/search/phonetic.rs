@@ -6,6 +6,7 @@
 //! of both strings remembers which character it came from, so a match can light up the Han
 //! characters behind it.
 
+use memchr::memmem::Finder;
 use pinyin::ToPinyin;
 
 /// A text prepared for pinyin matching.
@@ -31,16 +32,26 @@ pub struct Landing {
 
 impl Phonetic {
     pub fn new(text: &str) -> Self {
-        let mut p = Phonetic { text: text.to_string(), ..Default::default() };
+        let mut p = Phonetic {
+            text: text.to_string(),
+            ..Default::default()
+        };
         let mut prev_alnum = false;
         for (i, c) in text.chars().enumerate() {
             p.chars.push(c);
             let owner = i as u32;
             if let Some(py) = c.to_pinyin() {
-                push(&mut p.full, &mut p.full_owner, &mut p.full_start, py.plain(), owner);
+                push(
+                    &mut p.full,
+                    &mut p.full_owner,
+                    &mut p.full_start,
+                    py.plain(),
+                    owner,
+                );
                 let first = py.first_letter();
                 p.initials.push_str(first);
-                p.initials_owner.extend(std::iter::repeat_n(owner, first.len()));
+                p.initials_owner
+                    .extend(std::iter::repeat_n(owner, first.len()));
                 prev_alnum = false;
             } else if c.is_ascii_alphanumeric() {
                 let lower = c.to_ascii_lowercase().to_string();
@@ -65,36 +76,48 @@ impl Phonetic {
         self.chars.is_empty()
     }
 
-    /// Where the Latin query `q` (lowercase) matches the full pinyin, starting at a syllable.
-    pub fn full_match(&self, q: &str) -> Option<Landing> {
-        let mut from = 0;
-        while let Some(off) = self.full[from..].find(q) {
-            let pos = from + off;
-            if self.full_start[pos] {
-                return Some(self.landing(&self.full_owner, pos, q.len(), self.full.len()));
-            }
-            from = pos + 1;
-        }
-        None
+    /// Where the Latin query `q` (lowercase, searched by `f`) matches the full pinyin,
+    /// starting at a syllable.
+    pub fn full_match(&self, f: &Finder) -> Option<Landing> {
+        let len = f.needle().len();
+        let pos = f
+            .find_iter(self.full.as_bytes())
+            .find(|&p| self.full_start[p])?;
+        Some(self.landing(&self.full_owner, pos, len, self.full.len()))
     }
 
     /// Where `q` matches the initials (`yljz` for 医疗救助).
-    pub fn initials_match(&self, q: &str) -> Option<Landing> {
-        let pos = self.initials.find(q)?;
-        Some(self.landing(&self.initials_owner, pos, q.len(), self.initials.len()))
+    pub fn initials_match(&self, f: &Finder) -> Option<Landing> {
+        let pos = f.find(self.initials.as_bytes())?;
+        Some(self.landing(
+            &self.initials_owner,
+            pos,
+            f.needle().len(),
+            self.initials.len(),
+        ))
+    }
+
+    /// Whether the text contains what `f` searches for.
+    pub fn contains(&self, f: &Finder) -> bool {
+        f.find(self.text.as_bytes()).is_some()
     }
 
     fn landing(&self, owner: &[u32], pos: usize, len: usize, total: usize) -> Landing {
         let mut chars: Vec<usize> = owner[pos..pos + len].iter().map(|&o| o as usize).collect();
         chars.dedup();
-        Landing { at_start: pos == 0, whole: pos == 0 && len == total, chars }
+        Landing {
+            at_start: pos == 0,
+            whole: pos == 0 && len == total,
+            chars,
+        }
     }
 
-    /// Character positions of the substring `needle` in the text, first occurrence.
-    pub fn find(&self, needle: &str) -> Option<Vec<usize>> {
-        let byte = self.text.find(needle)?;
+    /// Character positions of the first occurrence of what `f` searches for.
+    pub fn find(&self, f: &Finder) -> Option<Vec<usize>> {
+        let byte = f.find(self.text.as_bytes())?;
         let start = self.text[..byte].chars().count();
-        Some((start..start + needle.chars().count()).collect())
+        let len = std::str::from_utf8(f.needle()).map_or(0, |n| n.chars().count());
+        Some((start..start + len).collect())
     }
 }
 
@@ -109,28 +132,35 @@ fn push(full: &mut String, owner: &mut Vec<u32>, start: &mut Vec<bool>, s: &str,
 mod tests {
     use super::*;
 
+    fn q(s: &str) -> Finder<'_> {
+        Finder::new(s)
+    }
+
     #[test]
     fn full_pinyin_matches_at_syllables_only() {
         let p = Phonetic::new("医疗救助");
-        assert_eq!(p.full_match("yiliao").unwrap().chars, vec![0, 1]);
-        assert_eq!(p.full_match("jiu").unwrap().chars, vec![2]);
-        assert!(p.full_match("iliao").is_none());
-        assert!(p.full_match("yiliaojiuzhu").unwrap().whole);
+        assert_eq!(p.full_match(&q("yiliao")).unwrap().chars, vec![0, 1]);
+        assert_eq!(p.full_match(&q("jiu")).unwrap().chars, vec![2]);
+        assert!(p.full_match(&q("iliao")).is_none());
+        assert!(p.full_match(&q("yiliaojiuzhu")).unwrap().whole);
     }
 
     #[test]
     fn initials_light_up_their_characters() {
         let p = Phonetic::new("最低生活保障（低保）");
-        let l = p.initials_match("db").unwrap();
+        let l = p.initials_match(&q("db")).unwrap();
         assert_eq!(l.chars, vec![7, 8]);
         let p = Phonetic::new("医疗救助");
-        assert!(p.initials_match("yljz").unwrap().whole);
+        assert!(p.initials_match(&q("yljz")).unwrap().whole);
     }
 
     #[test]
     fn ascii_is_kept_and_found() {
         let p = Phonetic::new("12345 热线");
-        assert_eq!(p.full_match("12345").unwrap().chars, vec![0, 1, 2, 3, 4]);
-        assert_eq!(p.find("热线"), Some(vec![6, 7]));
+        assert_eq!(
+            p.full_match(&q("12345")).unwrap().chars,
+            vec![0, 1, 2, 3, 4]
+        );
+        assert_eq!(p.find(&q("热线")), Some(vec![6, 7]));
     }
 }
