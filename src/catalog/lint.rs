@@ -87,6 +87,34 @@ pub fn lint(loaded: &Loaded) -> Vec<Problem> {
             }
         }
     }
+    out.extend(lint_synonyms(loaded));
+    out
+}
+
+/// A synonym that points at a word no item uses finds nothing; say so.
+fn lint_synonyms(loaded: &Loaded) -> Vec<Problem> {
+    let Some(doc) = loaded.docs.get("synonyms.yaml") else {
+        return Vec::new();
+    };
+    let items = &loaded.catalog.items;
+    let used = |w: &str| {
+        items.iter().any(|i| {
+            i.name.contains(w) || i.summary.contains(w) || i.keywords.iter().any(|k| k.contains(w))
+        })
+    };
+    let mut out = Vec::new();
+    for (i, s) in loaded.catalog.synonyms.iter().enumerate() {
+        for (j, m) in s.means.iter().enumerate().filter(|(_, m)| !used(m)) {
+            out.push(doc.problem(
+                &format!("synonyms[{i}].means[{j}]"),
+                format!(
+                    "「{m}」 (for 「{}」) appears in no item name, summary or keyword",
+                    s.say
+                ),
+                "use a word the items use, or add it to an item's keywords",
+            ));
+        }
+    }
     out
 }
 

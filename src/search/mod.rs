@@ -25,9 +25,10 @@ mod tier {
     pub const NAME: u32 = 800;
     pub const NAME_PINYIN: u32 = 780;
     pub const NAME_FUZZY: u32 = 650;
+    /// An everyday word whose policy word is in the name: the item is about that thing.
+    pub const SYNONYM_NAME: u32 = 565;
     pub const KEYWORD_EXACT: u32 = 560;
     pub const KEYWORD: u32 = 520;
-    pub const SYNONYM_NAME: u32 = 480;
     pub const SYNONYM_KEYWORD: u32 = 450;
     pub const SUMMARY: u32 = 300;
     pub const SYNONYM_SUMMARY: u32 = 250;
@@ -115,7 +116,7 @@ impl SearchIndex {
             })
             .collect();
         // A stable sort keeps catalog order among equal scores.
-        hits.sort_by(|a, b| b.score.cmp(&a.score));
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         hits.truncate(limit);
         hits
     }
@@ -167,10 +168,10 @@ impl SearchIndex {
         if found.is_some() {
             return found;
         }
-        if !w.latin {
-            if let Some(f) = self.fuzzy_name(w, &e.name) {
-                return Some(f);
-            }
+        if !w.latin
+            && let Some(f) = self.fuzzy_name(w, &e.name)
+        {
+            return Some(f);
         }
         let tiers = [
             keywords(w, &e.keywords),
@@ -180,7 +181,7 @@ impl SearchIndex {
                 .iter()
                 .find_map(|o| text_tier(w, o, tier::PROVIDER)),
         ];
-        tiers.into_iter().flatten().next()
+        tiers.into_iter().flatten().max_by_key(|(score, _)| *score)
     }
 
     fn fuzzy_name(&self, w: &Word, name: &Phonetic) -> Option<(u32, Vec<usize>)> {
@@ -250,8 +251,14 @@ fn keywords(w: &Word, kws: &[Phonetic]) -> Option<(u32, Vec<usize>)> {
 }
 
 fn synonyms(w: &Word, e: &Entry) -> Option<(u32, Vec<usize>)> {
-    if let Some(at) = w.means.iter().find_map(|m| e.name.find(m)) {
-        return Some((tier::SYNONYM_NAME, at));
+    // Earlier `means` words are the closer meanings, so they rank a little higher.
+    if let Some((rank, at)) = w
+        .means
+        .iter()
+        .enumerate()
+        .find_map(|(r, m)| Some((r, e.name.find(m)?)))
+    {
+        return Some((tier::SYNONYM_NAME - rank.min(4) as u32, at));
     }
     let in_keywords = w
         .means
