@@ -47,6 +47,14 @@ pub fn parse(file: &str, src: &str, max_bytes: usize) -> Result<Doc, Problem> {
             "check that this is the right file; split it if it really is this large",
         ));
     }
+    if let Some((line, depth)) = too_deep(src) {
+        return Err(Problem::at(
+            file,
+            Some(Pos { line, col: 1 }),
+            format!("the text nests {depth} levels deep; at most {MAX_DEPTH} are read"),
+            "a real file needs only a few levels; check that this is the right file",
+        ));
+    }
     let value: Value = serde_yaml::from_str(src).map_err(|e| syntax_problem(file, &e))?;
     let value = if value.is_null() {
         Value::Mapping(Mapping::new())
@@ -58,6 +66,44 @@ pub fn parse(file: &str, src: &str, max_bytes: usize) -> Result<Doc, Problem> {
         value,
         spans: index_positions(src),
     })
+}
+
+/// Deeper than this is never a real catalog or profile.
+pub const MAX_DEPTH: usize = 64;
+
+/// The first line where brackets or indentation nest deeper than [`MAX_DEPTH`], with the depth.
+///
+/// serde_yaml has a depth limit of its own, but only applies it after libyaml has read the
+/// whole text, which for a hundred thousand nested brackets takes most of a minute. This scan
+/// is rough (it does not know every quoting rule) and only needs to be: it refuses what no
+/// hand-written file does.
+fn too_deep(src: &str) -> Option<(usize, usize)> {
+    let mut brackets = 0usize;
+    for (n, line) in src.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        let mut quote: Option<char> = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    brackets += 1;
+                    if brackets + indent / 2 > MAX_DEPTH {
+                        return Some((n + 1, brackets + indent / 2));
+                    }
+                }
+                (None, ']' | '}') => brackets = brackets.saturating_sub(1),
+                _ => {}
+            }
+        }
+        let depth = brackets + indent / 2;
+        if depth > MAX_DEPTH {
+            return Some((n + 1, depth));
+        }
+    }
+    None
 }
 
 fn syntax_problem(file: &str, e: &serde_yaml::Error) -> Problem {
