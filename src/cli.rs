@@ -35,6 +35,15 @@ pub enum Format {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Txt,
+    Json,
+    Csv,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List items, optionally of one category or provider.
@@ -73,6 +82,38 @@ pub enum Command {
         profile: PathBuf,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// The household's policy list (帮扶政策清单): printable page, receipt, Markdown, JSON, CSV.
+    Export {
+        #[arg(long, value_name = "FILE")]
+        profile: PathBuf,
+        /// Output format; not needed with --print alone, which prints the txt form.
+        #[arg(long, value_enum, required_unless_present = "print")]
+        format: Option<ExportFormat>,
+        /// Columns for txt: 32 for 58 mm receipt printers, 48 for 80 mm, 80 for A4.
+        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=400))]
+        width: u16,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Put members' names on the list (left out by default).
+        #[arg(long)]
+        with_names: bool,
+        /// Only these items (ids separated by commas); default: every 符合 and 可能符合 item.
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        items: Vec<String>,
+        /// The date printed on the list, YYYY-MM-DD; default: today.
+        #[arg(long)]
+        date: Option<String>,
+        /// Also send the txt form to the print command.
+        #[arg(long)]
+        print: bool,
+        /// The print command; default: $POLICY_TOOLBOX_PRINT_COMMAND, else `lp`.
+        #[arg(long, value_name = "CMD")]
+        print_command: Option<String>,
     },
     /// Find items by Chinese, pinyin (yiliao, yljz) or everyday words (看病, 上学).
     Search {

@@ -38,3 +38,35 @@ mod tests {
         assert_eq!(num(-3.0), "-3");
     }
 }
+
+/// Today's date in China (UTC+8) as `YYYY-MM-DD`; lists are dated where they are handed over.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    date_from_days(((secs + 8 * 3600) / 86_400) as i64)
+}
+
+/// The civil date of a day count since 1970-01-01.
+pub fn date_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(super::date_from_days(0), "1970-01-01");
+        assert_eq!(super::date_from_days(20_425), "2025-12-03");
+        assert_eq!(super::date_from_days(11_016), "2000-02-29");
+    }
+}

@@ -4,6 +4,7 @@
 //! status, so no command prints half its output before failing.
 
 mod catalog_cmds;
+mod export_cmd;
 mod match_cmd;
 mod search_cmd;
 
@@ -81,6 +82,7 @@ fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
         } => catalog_cmds::show(cat, &id, profile.as_deref(), format),
         Command::Stats { format } => Ok(Output::ok(catalog_cmds::stats(cat, format))),
         Command::Match { profile, format } => match_cmd::run(cat, &profile, format),
+        c @ Command::Export { .. } => export_cmd::run(cat, c),
         Command::Search {
             query,
             limit,

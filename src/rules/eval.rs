@@ -284,7 +284,18 @@ fn state(
                 Some(m) if fact.key == "age" => {
                     format!("{} {} 岁，{rel} {target_text}", m.who(), num(*v))
                 }
-                _ => format!("{who}{} {} {unit}，{rel}{target_text}", fact.label, num(*v)),
+                _ => {
+                    let gap = if matches!(t, Target::Fixed(_)) {
+                        " "
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{who}{} {} {unit}，{rel}{gap}{target_text}",
+                        fact.label,
+                        num(*v)
+                    )
+                }
             };
             (op.holds(*v, target), text)
         }
