@@ -1,19 +1,14 @@
 //! `export`: the household's policy list in a chosen format, to a file, stdout or a printer.
 
-use std::io::Write;
-use std::process::{Command as Process, Stdio};
-
 use super::{Failure, Output, read_profile};
 use crate::catalog::Catalog;
 use crate::catalog::load::is_date;
 use crate::cli::{Command, ExportFormat};
+use crate::export::print::send_to_printer;
 use crate::export::{self, Options, PolicyList, Selection, qr};
 use crate::fsutil::write_atomic;
 use crate::problem::nearest;
 use crate::text::today;
-
-/// The print command when none is configured.
-pub const DEFAULT_PRINT_COMMAND: &str = "lp";
 
 pub fn run(cat: &Catalog, command: Command) -> Result<Output, Failure> {
     let Command::Export {
@@ -40,7 +35,8 @@ pub fn run(cat: &Catalog, command: Command) -> Result<Output, Failure> {
     };
     let list = export::build(cat, &h, &selection, &date, Options { with_names });
     if print {
-        send_to_printer(&export::txt::render(&list, width.into()), print_command)?;
+        send_to_printer(&export::txt::render(&list, width.into()), print_command)
+            .map_err(Failure::Message)?;
     }
     let Some(format) = format else {
         return Ok(Output {
@@ -85,47 +81,5 @@ pub fn render(list: &PolicyList, format: ExportFormat, width: usize) -> String {
         ExportFormat::Txt => export::txt::render(list, width),
         ExportFormat::Json => export::to_json(list),
         ExportFormat::Csv => export::csv::render(list),
-    }
-}
-
-/// Pipe `text` into the print command (split on spaces, e.g. `lp -d receipt`).
-pub fn send_to_printer(text: &str, configured: Option<String>) -> Result<(), Failure> {
-    let command = configured
-        .or_else(|| std::env::var("POLICY_TOOLBOX_PRINT_COMMAND").ok())
-        .unwrap_or_else(|| DEFAULT_PRINT_COMMAND.to_string());
-    let mut parts = command.split_whitespace();
-    let program = parts
-        .next()
-        .ok_or_else(|| Failure::Message("the print command is empty".into()))?;
-    let spawned = Process::new(program)
-        .args(parts)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = spawned.map_err(|e| {
-        Failure::Message(if e.kind() == std::io::ErrorKind::NotFound {
-            format!(
-                "no print command `{program}` on this machine; install a printing system \
-                 (for example CUPS, which provides `lp`) or name one with --print-command"
-            )
-        } else {
-            format!("cannot start the print command `{program}`: {e}")
-        })
-    })?;
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(text.as_bytes());
-    }
-    let out = child
-        .wait_with_output()
-        .map_err(|e| Failure::Message(format!("printing failed: {e}")))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        let why = String::from_utf8_lossy(&out.stderr);
-        Err(Failure::Message(format!(
-            "the print command `{command}` failed: {}",
-            why.trim()
-        )))
     }
 }

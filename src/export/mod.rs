@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod html;
 pub mod md;
+pub mod print;
 pub mod qr;
 pub mod summary;
 pub mod txt;
