@@ -44,6 +44,14 @@ pub enum ExportFormat {
     Csv,
 }
 
+/// Output formats of `screen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ScreenFormat {
+    #[default]
+    Csv,
+    Jsonl,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List items, optionally of one category or provider.
@@ -124,5 +132,19 @@ pub enum Command {
         limit: usize,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// Batch screening: who qualifies for which items they do not yet get.
+    Screen {
+        /// Household records: JSON Lines (.jsonl) or CSV, one row per member; `-` for stdin.
+        input: PathBuf,
+        /// Output format; reasons and missing are lists in jsonl, joined with ； in csv.
+        #[arg(long, value_enum, default_value_t)]
+        format: ScreenFormat,
+        /// Write here (errors and summary beside it) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }

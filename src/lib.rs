@@ -16,6 +16,7 @@ pub mod page;
 pub mod problem;
 pub mod profile;
 pub mod rules;
+pub mod screen;
 pub mod search;
 pub mod text;
 pub mod tui;

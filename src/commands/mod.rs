@@ -6,6 +6,7 @@
 mod catalog_cmds;
 mod export_cmd;
 mod match_cmd;
+mod screen_cmd;
 mod search_cmd;
 
 use std::path::Path;
@@ -83,6 +84,7 @@ fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
         Command::Stats { format } => Ok(Output::ok(catalog_cmds::stats(cat, format))),
         Command::Match { profile, format } => match_cmd::run(cat, &profile, format),
         c @ Command::Export { .. } => export_cmd::run(cat, c),
+        c @ Command::Screen { .. } => screen_cmd::run(cat, c),
         Command::Search {
             query,
             limit,

@@ -1,0 +1,124 @@
+//! JSON Lines batch input: one household profile per line, with its `household_id`.
+//!
+//! JSON is YAML, so each line goes through the same reader and profile checks as a profile
+//! file, and its problems read the same, with the column inside the line. The one addition is
+//! the batch keys (see [`super::record`]). A line is judged on its own: a bad line never
+//! affects the lines around it.
+
+use super::record::{self, BATCH_KEYS, Record, Rejection};
+use crate::catalog::Catalog;
+use crate::profile::{self, MAX_PROFILE_BYTES};
+use crate::yaml;
+
+/// What one line gave: the household, or why it was left out. The id is kept whenever it can
+/// be read, so that a later line with the same id is still caught as a duplicate.
+#[derive(Debug)]
+pub struct Parsed {
+    pub id: Option<String>,
+    pub result: Result<Record, Vec<Rejection>>,
+}
+
+/// Read the profile on line `line` of the input named `input`.
+pub fn parse_line(cat: &Catalog, input: &str, line: u64, text: &str) -> Parsed {
+    let doc = match yaml::parse(input, text, MAX_PROFILE_BYTES) {
+        Ok(doc) => doc,
+        Err(p) => return rejected(None, vec![Rejection::from_problem(line, p)]),
+    };
+    let Some(map) = doc.value.as_mapping() else {
+        let r = Rejection::new(
+            line,
+            "a line must hold one JSON object, {\"household_id\": ..., ...}",
+            "write each household as one JSON object on one line",
+        );
+        return rejected(None, vec![r]);
+    };
+    let mut out = Vec::new();
+    let id = match record::household_id(map.get("household_id")) {
+        Ok(id) => Some(id),
+        Err((msg, fix)) => {
+            out.push(Rejection::new(line, msg, fix));
+            None
+        }
+    };
+    let received = record::received(cat, map.get("received")).unwrap_or_else(|bad| {
+        out.extend(bad.into_iter().map(|(m, f)| Rejection::new(line, m, f)));
+        Vec::new()
+    });
+    let household = profile::from_doc(&doc, BATCH_KEYS).map_err(|ps| {
+        out.extend(ps.0.into_iter().map(|p| Rejection::from_problem(line, p)));
+    });
+    match (id, household) {
+        (Some(id), Ok(household)) if out.is_empty() => Parsed {
+            id: Some(id.clone()),
+            result: Ok(Record {
+                id,
+                household,
+                received,
+            }),
+        },
+        (id, _) => rejected(id, out),
+    }
+}
+
+fn rejected(id: Option<String>, why: Vec<Rejection>) -> Parsed {
+    Parsed {
+        id,
+        result: Err(why),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{self, Source};
+
+    fn cat() -> Catalog {
+        catalog::load(&Source::bundled()).unwrap()
+    }
+
+    #[test]
+    fn a_good_line_is_a_record() {
+        let line = r#"{"household_id": "H1", "hukou": "local", "received": ["dibao"]}"#;
+        let p = parse_line(&cat(), "in.jsonl", 3, line);
+        let r = p.result.unwrap();
+        assert_eq!(
+            (r.id.as_str(), r.received.as_slice()),
+            ("H1", &["dibao".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn problems_name_the_line_and_column() {
+        let line = r#"{"household_id": 7, "hukuo": "local", "received": ["dibaoo"]}"#;
+        let p = parse_line(&cat(), "in.jsonl", 12, line);
+        assert_eq!(p.id.as_deref(), Some("7"));
+        let why = p.result.unwrap_err();
+        let text: Vec<String> = why
+            .iter()
+            .map(|r| r.display("in.jsonl").to_string())
+            .collect();
+        assert!(
+            text.iter().any(|t| t.contains("did you mean `dibao`")),
+            "{text:?}"
+        );
+        let key = text
+            .iter()
+            .find(|t| t.contains("unknown key `hukuo`"))
+            .unwrap();
+        assert!(key.starts_with("in.jsonl:12:21: "), "{key}");
+    }
+
+    #[test]
+    fn a_record_needs_an_id_and_an_object() {
+        let p = parse_line(&cat(), "in", 1, r#"{"hukou": "local"}"#);
+        assert!(
+            p.result.unwrap_err()[0]
+                .message
+                .contains("no `household_id`")
+        );
+        let p = parse_line(&cat(), "in", 1, r#"[1, 2]"#);
+        assert!(p.result.unwrap_err()[0].message.contains("one JSON object"));
+        let p = parse_line(&cat(), "in", 1, r#"{"household_id": "H1", "hukou": "lo"#);
+        assert!(p.result.unwrap_err()[0].message.contains("not valid YAML"));
+    }
+}

@@ -1,0 +1,186 @@
+//! What a batch run writes: one row per household and item not yet claimed, and a per-item
+//! summary.
+//!
+//! Rows are formatted here into bytes, so the parallel part of a run can do the formatting
+//! and the writer only copies. CSV joins the sentences of `reasons` and `missing` with `；`,
+//! which reads naturally in a spreadsheet cell; JSON Lines keeps them as lists.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use crate::catalog::Catalog;
+use crate::verdict::{Status, Verdict};
+
+/// The output formats of `screen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// The columns of the output, in order; also the keys of each JSON line.
+pub const COLUMNS: [&str; 6] = [
+    "household_id",
+    "item_id",
+    "item_name",
+    "status",
+    "reasons",
+    "missing",
+];
+
+/// How sentences are joined in one CSV cell.
+pub const JOIN: &str = "；";
+
+/// What the output starts with: the CSV header, or nothing for JSON Lines.
+pub fn start(format: Format) -> String {
+    match format {
+        Format::Csv => format!("{}\n", COLUMNS.join(",")),
+        Format::Jsonl => String::new(),
+    }
+}
+
+/// Append the rows of one household to `out`.
+pub fn rows(format: Format, id: &str, verdicts: &[&Verdict], out: &mut String) {
+    for v in verdicts {
+        match format {
+            Format::Csv => {
+                for (i, cell) in [id, &v.item.id, &v.item.name, v.status.key()]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    field(out, cell);
+                }
+                out.push(',');
+                field(out, &v.reasons.join(JOIN));
+                out.push(',');
+                field(out, &v.missing.join(JOIN));
+            }
+            Format::Jsonl => {
+                let line = json!({
+                    "household_id": id,
+                    "item_id": v.item.id,
+                    "item_name": v.item.name,
+                    "status": v.status.key(),
+                    "reasons": v.reasons,
+                    "missing": v.missing,
+                });
+                let _ = write!(out, "{line}");
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// One CSV cell, quoted when it holds a comma, a quote, a line end or edge spaces.
+pub fn field(out: &mut String, s: &str) {
+    let plain = !s.contains([',', '"', '\n', '\r']) && s.trim() == s;
+    if plain {
+        out.push_str(s);
+    } else {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    }
+}
+
+/// How many households each item was found for, eligible and maybe, after `received`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    counts: Vec<[u64; 2]>,
+}
+
+impl Summary {
+    pub fn new(items: usize) -> Self {
+        Summary {
+            counts: vec![[0; 2]; items],
+        }
+    }
+
+    /// Count item number `item` (catalog order) for one household.
+    pub fn add(&mut self, item: usize, status: Status) {
+        let slot = match status {
+            Status::Eligible => 0,
+            Status::Maybe => 1,
+            Status::Ineligible => return,
+        };
+        if let Some(c) = self.counts.get_mut(item) {
+            c[slot] += 1;
+        }
+    }
+
+    /// (item index, eligible, maybe) for items found for at least one household.
+    pub fn found(&self) -> impl Iterator<Item = (usize, u64, u64)> + '_ {
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c[0] + c[1] > 0)
+            .map(|(i, c)| (i, c[0], c[1]))
+    }
+
+    /// Every item with its counts, in the output format: CSV with columns item_id, item_name,
+    /// eligible, maybe, or JSON Lines with those keys.
+    pub fn write(&self, cat: &Catalog, format: Format, w: &mut dyn Write) -> io::Result<()> {
+        let mut s = String::new();
+        if format == Format::Csv {
+            s.push_str("item_id,item_name,eligible,maybe\n");
+        }
+        for (item, c) in cat.items.iter().zip(&self.counts) {
+            match format {
+                Format::Csv => {
+                    field(&mut s, &item.id);
+                    s.push(',');
+                    field(&mut s, &item.name);
+                    let _ = writeln!(s, ",{},{}", c[0], c[1]);
+                }
+                Format::Jsonl => {
+                    let line = json!({"item_id": item.id, "item_name": item.name,
+                                      "eligible": c[0], "maybe": c[1]});
+                    let _ = writeln!(s, "{line}");
+                }
+            }
+        }
+        w.write_all(s.as_bytes())
+    }
+
+    /// A short table for the terminal: the items found, most households first.
+    pub fn table(&self, cat: &Catalog) -> String {
+        let mut found: Vec<_> = self.found().collect();
+        found.sort_by_key(|&(i, e, m)| (std::cmp::Reverse(e + m), i));
+        let mut s = String::from("per item (eligible / maybe):\n");
+        for (i, e, m) in found {
+            let item = &cat.items[i];
+            let _ = writeln!(s, "  {:>8} / {:<8} {}  {}", e, m, item.id, item.name);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_only_when_needed() {
+        let mut s = String::new();
+        for cell in ["a", "b,c", "say \"hi\"", " edge", "两行\n文字"] {
+            field(&mut s, cell);
+            s.push('|');
+        }
+        assert_eq!(s, "a|\"b,c\"|\"say \"\"hi\"\"\"|\" edge\"|\"两行\n文字\"|");
+    }
+
+    #[test]
+    fn the_summary_counts_eligible_and_maybe() {
+        let mut sum = Summary::new(3);
+        sum.add(0, Status::Eligible);
+        sum.add(0, Status::Maybe);
+        sum.add(2, Status::Maybe);
+        sum.add(1, Status::Ineligible);
+        assert_eq!(sum.found().collect::<Vec<_>>(), [(0, 1, 1), (2, 0, 1)]);
+    }
+}
