@@ -44,6 +44,27 @@ pub fn parse(file: &str, src: &str) -> Result<Case, Problems> {
     from_doc(&doc)
 }
 
+impl Case {
+    /// The case as YAML, in the same shape the suite reads.
+    pub fn to_yaml(&self) -> String {
+        let mut map = yaml::Mapping::new();
+        map.insert("name".into(), Value::String(self.name.clone()));
+        if let Some(n) = &self.note {
+            map.insert("note".into(), Value::String(n.clone()));
+        }
+        map.insert("profile".into(), self.profile.to_value());
+        let mut expect = yaml::Mapping::new();
+        for (id, s) in &self.expect {
+            expect.insert(
+                Value::String(id.clone()),
+                Value::String(s.key().to_string()),
+            );
+        }
+        map.insert("expect".into(), Value::Mapping(expect));
+        yaml::to_string(&Value::Mapping(map))
+    }
+}
+
 fn from_doc(doc: &Doc) -> Result<Case, Problems> {
     let mut out = Vec::new();
     let map = doc.value.as_mapping().cloned().unwrap_or_default();

@@ -15,8 +15,8 @@ pub struct Cli {
     pub catalog: Option<PathBuf>,
 
     /// Language of the interface (catalog texts stay as written).
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -88,6 +88,79 @@ fn relation_word(rel: &str, facts: &BTreeMap<&'static str, FactValue>) -> &'stat
     }
 }
 
+impl Household {
+    /// The household in the profile format, ready to save or to put in a case file.
+    pub fn to_value(&self) -> Value {
+        let mut map = facts_to_map(&self.facts);
+        if let Some(ms) = &self.members {
+            let list = ms.iter().map(Member::to_value).collect();
+            map.insert("members".into(), Value::Sequence(list));
+        }
+        Value::Mapping(map)
+    }
+
+    /// The household as profile YAML.
+    pub fn to_yaml(&self) -> String {
+        yaml::to_string(&self.to_value())
+    }
+}
+
+impl Member {
+    fn to_value(&self) -> Value {
+        let mut plain = self.facts.clone();
+        let disabled = plain.remove("disabled");
+        let grade = plain.remove("disability_grade");
+        let kind = plain.remove("disability_kind");
+        let mut map = Mapping::new();
+        if let Some(n) = &self.name {
+            map.insert("name".into(), Value::String(n.clone()));
+        }
+        map.extend(facts_to_map(&plain));
+        let disability = match (disabled, grade, kind) {
+            (Some(FactValue::Bool(false)), ..) => Some(Value::String("none".into())),
+            (Some(FactValue::Bool(true)), g, k) => {
+                let mut d = Mapping::new();
+                if let Some(FactValue::Num(g)) = g {
+                    d.insert("grade".into(), Value::Number((g as u64).into()));
+                }
+                if let Some(FactValue::Word(k)) = k {
+                    d.insert("kind".into(), Value::String(k));
+                }
+                Some(if d.is_empty() {
+                    Value::Bool(true)
+                } else {
+                    Value::Mapping(d)
+                })
+            }
+            _ => None,
+        };
+        if let Some(d) = disability {
+            map.insert("disability".into(), d);
+        }
+        Value::Mapping(map)
+    }
+}
+
+fn facts_to_map(facts: &BTreeMap<&'static str, FactValue>) -> Mapping {
+    // Keys in the order of the fact table, as a person reads a profile.
+    let mut map = Mapping::new();
+    for f in facts::FACTS {
+        let Some(v) = facts.get(f.key) else { continue };
+        let value = match v {
+            FactValue::Bool(b) => Value::Bool(*b),
+            FactValue::Num(n) if n.fract() == 0.0 => Value::Number((*n as i64).into()),
+            FactValue::Num(n) => Value::Number((*n).into()),
+            FactValue::Word(w) => Value::String(w.clone()),
+            FactValue::Set(s) => {
+                Value::Sequence(s.iter().map(|w| Value::String(w.clone())).collect())
+            }
+            FactValue::Absent => continue,
+        };
+        map.insert(f.key.into(), value);
+    }
+    map
+}
+
 /// Member keys that are not facts of their own.
 const MEMBER_EXTRA: &[&str] = &["name", "disability"];
 /// Member facts that the profile writes inside `disability`.
@@ -396,6 +469,14 @@ mod tests {
             text.contains("did you mean `female`") || text.contains("female"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn profiles_survive_a_round_trip() {
+        let src = "hukou: local\nstatus: [dibao]\nincome_per_capita_monthly: 900.5\nmembers:\n  - {relation: self, name: 王阿姨, age: 45, disability: {grade: 2, kind: physical}}\n  - {relation: child, age: 9, disability: none}\n";
+        let h = parse("p.yaml", src).unwrap();
+        let again = parse("p.yaml", &h.to_yaml()).unwrap();
+        assert_eq!(h, again);
     }
 
     #[test]

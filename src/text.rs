@@ -28,6 +28,13 @@ mod tests {
     use super::num;
 
     #[test]
+    fn folded_chinese_lines_join_without_spaces() {
+        assert_eq!(super::tidy("低保标准，\n差多少"), "低保标准，差多少");
+        assert_eq!(super::tidy("拨打 12345  热线"), "拨打 12345 热线");
+        assert_eq!(super::tidy("  a\n b "), "a b");
+    }
+
+    #[test]
     fn numbers_group_thousands() {
         assert_eq!(num(1149.0), "1,149");
         assert_eq!(num(2298.0), "2,298");
@@ -37,6 +44,32 @@ mod tests {
         assert_eq!(num(60.0), "60");
         assert_eq!(num(-3.0), "-3");
     }
+}
+
+/// Join the lines of a folded YAML text the way Chinese is written: a line break between two
+/// Chinese characters disappears, elsewhere it becomes one space; runs of spaces shrink to one.
+pub fn tidy(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            let start = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            let before = chars[..start].last().copied();
+            let after = chars.get(i).copied();
+            let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+            if !(wide(before) && wide(after)) {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// Today's date in China (UTC+8) as `YYYY-MM-DD`; lists are dated where they are handed over.

@@ -34,6 +34,11 @@ struct Span {
     value: Pos,
 }
 
+/// Write a value as YAML text.
+pub fn to_string(v: &Value) -> String {
+    serde_yaml::to_string(v).unwrap_or_default()
+}
+
 /// Parse `src`, refusing texts over `max_bytes`.
 pub fn parse(file: &str, src: &str, max_bytes: usize) -> Result<Doc, Problem> {
     if src.len() > max_bytes {

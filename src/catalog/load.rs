@@ -12,6 +12,7 @@ use crate::facts::{self, Scope};
 use crate::problem::{Problem, Problems, suggest};
 use crate::rules::eval::{Context, Implication, NamedAmount};
 use crate::rules::{self, Cond, Names, RawRule, RawTarget, Rule};
+use crate::text::tidy;
 use crate::yaml::{self, Doc};
 
 /// Real national service numbers; a provider's hotline must be one of them.
@@ -379,15 +380,15 @@ impl Checker<'_> {
             provider: raw.provider,
             co_providers: raw.co_providers,
             summary: raw.summary,
-            description: raw.description.trim().to_string(),
+            description: tidy(&raw.description),
             benefit: Benefit {
-                text: raw.benefit.text.trim().to_string(),
+                text: tidy(&raw.benefit.text),
                 amount,
                 unit: raw.benefit.unit,
                 period: raw.benefit.period,
                 illustrative: raw.benefit.illustrative,
             },
-            who: raw.who.trim().to_string(),
+            who: tidy(&raw.who),
             rule: rule?,
             apply: raw.apply,
             documents: raw.documents,

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use crate::cases;
 use crate::catalog::{self, Catalog, Source};
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, Lang};
 use crate::problem::{Problem, Problems};
 use crate::profile::{Household, MAX_PROFILE_BYTES};
 
@@ -58,7 +58,7 @@ impl Output {
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> Result<Output, Failure> {
     let Some(command) = cli.command else {
-        return Ok(Output::ok(usage_hint()));
+        return staff_interface(cli.catalog.as_deref(), cli.lang);
     };
     match command {
         Command::Validate { dir } => catalog_cmds::validate(dir.or(cli.catalog).as_deref()),
@@ -94,9 +94,20 @@ fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
     }
 }
 
+/// The staff interface when a person is at a terminal; the usage hint otherwise.
+fn staff_interface(dir: Option<&Path>, lang: Option<Lang>) -> Result<Output, Failure> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Ok(Output::ok(usage_hint()));
+    }
+    let cat = load_catalog(dir)?;
+    crate::tui::run_staff(cat, lang).map_err(Failure::Message)?;
+    Ok(Output::ok(String::new()))
+}
+
 fn usage_hint() -> String {
     "policy-toolbox: 帮扶政策工具箱\n\
-     The terminal interface is not built yet; use a command:\n\
+     Run it in a terminal for the staff interface, or use a command:\n\
      \x20 policy-toolbox list                       every item\n\
      \x20 policy-toolbox show dibao                 the plain page of one item\n\
      \x20 policy-toolbox match --profile FILE       every item's verdict for a household\n\

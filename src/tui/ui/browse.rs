@@ -1,0 +1,227 @@
+//! The browse screen: categories with the household's counts, the item list with status
+//! badges and search highlights, and the detail pane with the verdict and the plain page.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Areas, badge, offset, pane};
+use crate::page;
+use crate::tui::app::{App, Focus, Mode};
+use crate::verdict::Status;
+
+pub fn draw(f: &mut Frame, app: &App, a: &Areas) {
+    title(f, app, a.title);
+    categories(f, app, a.categories);
+    if app.mode == Mode::List {
+        super::overlays::list_panel(f, app, a.items.union(a.detail));
+    } else {
+        items(f, app, a.items);
+        detail(f, app, a.detail);
+    }
+    legend(f, app, a.legend);
+}
+
+fn title(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.texts;
+    let mut spans = vec![Span::styled(
+        format!("{} · {} ", t.app, app.cat.region),
+        app.theme.title,
+    )];
+    if app.household_known() {
+        let (e, m) = app
+            .counts()
+            .iter()
+            .fold((0, 0), |acc, c| (acc.0 + c.0, acc.1 + c.1));
+        spans.push(Span::raw(format!(" {}：", t.household)));
+        spans.push(Span::styled(
+            format!("{} {e}", t.badge_eligible),
+            app.theme.eligible,
+        ));
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            format!("{} {m}", t.badge_maybe),
+            app.theme.maybe,
+        ));
+    } else {
+        spans.push(Span::styled(
+            format!(" {}", t.household_empty),
+            app.theme.muted,
+        ));
+    }
+    spans.push(Span::styled(
+        format!("  {} {}", t.list, app.list.len()),
+        app.theme.muted,
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Category rows, each with a small bar: █ per eligible item, ▒ per maybe item.
+fn categories(f: &mut Frame, app: &App, area: Rect) {
+    let block = pane(
+        app,
+        app.texts.categories.to_string(),
+        app.focus == Focus::Categories,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let counts = app.counts();
+    let relevant: usize = counts.iter().map(|(e, m)| e + m).sum();
+    let mut lines = Vec::new();
+    for (i, name) in app.category_names().into_iter().enumerate() {
+        let selected = i == app.category;
+        let style = if selected {
+            app.theme.selected
+        } else {
+            app.theme.base
+        };
+        let mut spans = vec![Span::styled(format!("{name} "), style)];
+        match i {
+            0 => spans.push(Span::styled(
+                app.cat.items.len().to_string(),
+                app.theme.muted,
+            )),
+            1 => spans.push(Span::styled(relevant.to_string(), app.theme.muted)),
+            _ if app.household_known() => {
+                let (e, m) = counts[i - 2];
+                let room = usize::from(inner.width).saturating_sub(14).clamp(2, 12);
+                let (be, bm) = scale(e, m, room);
+                spans.push(Span::styled("█".repeat(be), app.theme.eligible));
+                spans.push(Span::styled("▒".repeat(bm), app.theme.maybe));
+                spans.push(Span::styled(format!("{e}·{m}"), app.theme.muted));
+            }
+            _ => {}
+        }
+        lines.push(Line::from(spans));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Bar lengths for `e` eligible and `m` maybe items in at most `room` cells.
+fn scale(e: usize, m: usize, room: usize) -> (usize, usize) {
+    if e + m <= room {
+        return (e, m);
+    }
+    let be = (e * room).div_ceil(e + m).min(room);
+    (be, room - be)
+}
+
+fn items(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.texts;
+    let mut head = format!("{} {}", t.items, app.visible.len());
+    if app.hide_ineligible {
+        head.push_str(&format!(" · {}", t.hidden_ineligible));
+    }
+    let block = pane(app, head, app.focus == Focus::Items);
+    let mut inner = block.inner(area);
+    f.render_widget(block, area);
+    if app.mode == Mode::Search || !app.query.is_empty() {
+        let cursor = if app.mode == Mode::Search { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled("/ ", app.theme.key),
+            Span::styled(format!("{}{cursor}", app.query), app.theme.input),
+        ]);
+        f.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
+        inner.y += 1;
+        inner.height = inner.height.saturating_sub(1);
+    }
+    if app.visible.is_empty() {
+        f.render_widget(
+            Paragraph::new(t.no_results)
+                .style(app.theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let h = usize::from(inner.height);
+    let first = offset(app.cursor, h);
+    let lines: Vec<Line> = app
+        .visible
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(h)
+        .map(|(row, (i, lit))| item_line(app, row, *i, lit))
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn item_line<'a>(app: &App, row: usize, i: usize, lit: &[usize]) -> Line<'a> {
+    let selected = row == app.cursor;
+    let base = if selected {
+        app.theme.selected
+    } else {
+        app.theme.base
+    };
+    let mut spans = vec![badge(app, app.verdicts[i].status), Span::styled(" ", base)];
+    if app.list.contains(&i) {
+        spans.push(Span::styled("✓", app.theme.eligible));
+    }
+    for (k, c) in app.cat.items[i].name.chars().enumerate() {
+        let style = if lit.contains(&k) {
+            base.patch(app.theme.highlight)
+        } else {
+            base
+        };
+        spans.push(Span::styled(c.to_string(), style));
+    }
+    Line::from(spans)
+}
+
+fn detail(f: &mut Frame, app: &App, area: Rect) {
+    let block = pane(
+        app,
+        app.texts.detail.to_string(),
+        app.focus == Focus::Detail,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let Some(i) = app.current() else { return };
+    let item = &app.cat.items[i];
+    let v = &app.verdicts[i];
+    let mut lines = vec![Line::from(vec![
+        badge(app, v.status),
+        Span::styled(format!(" {}", item.name), app.theme.title),
+    ])];
+    let why = match v.status {
+        Status::Eligible => "为什么符合：",
+        Status::Maybe => "已经知道的：",
+        Status::Ineligible => "为什么不符合：",
+    };
+    if !v.reasons.is_empty() && app.household_known() {
+        lines.push(Line::styled(why, app.theme.status(v.status)));
+        lines.extend(v.reasons.iter().map(|r| Line::raw(format!("·\u{a0}{r}"))));
+    }
+    if !v.missing.is_empty() {
+        lines.push(Line::styled("还要问清楚：", app.theme.maybe));
+        lines.extend(v.missing.iter().map(|q| Line::raw(format!("?\u{a0}{q}"))));
+    }
+    lines.push(Line::raw(""));
+    for text in page::render(&app.cat, item).lines().skip(3) {
+        let style = if text.starts_with('【') {
+            app.theme.title
+        } else {
+            app.theme.base
+        };
+        lines.push(Line::styled(text.to_string(), style));
+    }
+    let p = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.detail_scroll, 0));
+    f.render_widget(p, inner);
+}
+
+fn legend(f: &mut Frame, app: &App, area: Rect) {
+    let t = app.texts;
+    let line = Line::from(vec![
+        badge(app, Status::Eligible),
+        Span::raw(" "),
+        badge(app, Status::Maybe),
+        Span::raw(" "),
+        badge(app, Status::Ineligible),
+        Span::styled(format!(" {}", t.legend), app.theme.muted),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
