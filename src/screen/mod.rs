@@ -374,7 +374,7 @@ impl Ctx<'_> {
         let n = line.number;
         let (id, result) = match &line.text {
             Ok(text) => {
-                let p = jsonl::parse_line(self.cat, self.name, n, text);
+                let p = jsonl::parse_line(self.cat, &self.blank, n, text);
                 (p.id, p.result)
             }
             Err(d) => {
