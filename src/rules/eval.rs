@@ -359,7 +359,7 @@ fn requirement(fact: &Fact, test: &Test, want: bool, value: &FactValue, ctx: &Co
     let asked = if want {
         format!("本项要求{asked}")
     } else {
-        format!("本项要求不是：{asked}")
+        format!("本项不适用于：{asked}")
     };
     match (value, test) {
         (FactValue::Num(v), Test::Cmp(_, t)) if want => {

@@ -12,6 +12,7 @@ use super::texts::Texts;
 use super::theme::Theme;
 use crate::cases::Case;
 use crate::catalog::Catalog;
+use crate::cli::Lang;
 use crate::config::{Paths, Settings};
 use crate::export::{self, Options, PolicyList, Selection, qr::Qr};
 use crate::fsutil::write_atomic;
@@ -126,6 +127,7 @@ pub enum Action {
 /// The whole state of the staff interface.
 pub struct App {
     pub cat: Catalog,
+    pub lang: Lang,
     pub index: SearchIndex,
     pub texts: &'static Texts,
     pub theme: Theme,
@@ -162,13 +164,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(
-        cat: Catalog,
-        texts: &'static Texts,
-        theme: Theme,
-        paths: Paths,
-        settings: Settings,
-    ) -> Self {
+    pub fn new(cat: Catalog, lang: Lang, theme: Theme, paths: Paths, settings: Settings) -> Self {
         let index = SearchIndex::new(&cat);
         let export = ExportDialog {
             format: 0,
@@ -180,8 +176,9 @@ impl App {
         };
         let mut app = App {
             cat,
+            lang,
             index,
-            texts,
+            texts: super::texts::texts(lang),
             theme,
             paths,
             settings,

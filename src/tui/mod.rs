@@ -8,6 +8,7 @@ pub mod app;
 pub mod events;
 pub mod form;
 pub mod keys;
+pub mod kiosk;
 pub mod terminal;
 pub mod texts;
 pub mod theme;
@@ -36,24 +37,30 @@ pub fn staff_app(cat: Catalog, lang: Option<Lang>) -> (App, Lang, Option<String>
         _ => Lang::Zh,
     });
     let theme = Theme::pick(settings.theme, Theme::no_color_env());
-    let app = App::new(cat, texts::texts(lang), theme, paths, settings);
+    let app = App::new(cat, lang, theme, paths, settings);
     (app, lang, warning)
 }
 
 /// Run the staff interface until the clerk quits or the process is told to stop.
 pub fn run_staff(cat: Catalog, lang: Option<Lang>) -> Result<(), String> {
-    let (mut app, lang, warning) = staff_app(cat, lang);
+    let (mut app, _, warning) = staff_app(cat, lang);
     app.message = warning;
     log::info!("staff interface started");
     let mut session = Session::enter().map_err(|e| format!("cannot open the terminal: {e}"))?;
     let rx = events::start();
+    // The end-to-end tests check that a panic restores the terminal; this is how they cause one.
+    let panic_after_draw = std::env::var_os("POLICY_TOOLBOX_TEST_PANIC").is_some();
     loop {
         let started = Instant::now();
         session
             .term
-            .draw(|f| ui::draw(f, &app, lang))
+            .draw(|f| ui::draw(f, &app))
             .map_err(|e| format!("cannot draw: {e}"))?;
         log::debug!("frame drawn in {:?}", started.elapsed());
+        assert!(
+            !panic_after_draw,
+            "panic requested by POLICY_TOOLBOX_TEST_PANIC"
+        );
         let Ok(event) = rx.recv() else { break };
         let size = session
             .term

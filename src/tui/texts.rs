@@ -62,6 +62,12 @@ pub struct Texts {
     pub mode_export: &'static str,
     pub mode_qr: &'static str,
     pub mode_prompt: &'static str,
+    pub why_eligible: &'static str,
+    pub why_maybe: &'static str,
+    pub why_ineligible: &'static str,
+    pub to_ask: &'static str,
+    pub form_hint: &'static str,
+    pub qr_too_small: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -121,6 +127,12 @@ pub const ZH: Texts = Texts {
     mode_export: "导出",
     mode_qr: "二维码",
     mode_prompt: "输入",
+    why_eligible: "为什么符合：",
+    why_maybe: "已经知道的：",
+    why_ineligible: "为什么不符合：",
+    to_ask: "还要问清楚：",
+    form_hint: "不填＝未知，不会当成\"没有\"。",
+    qr_too_small: "窗口太小，放不下二维码：请把窗口拉大。",
 };
 
 pub const EN: Texts = Texts {
@@ -180,6 +192,12 @@ pub const EN: Texts = Texts {
     mode_export: "Export",
     mode_qr: "QR code",
     mode_prompt: "Input",
+    why_eligible: "Why it applies:",
+    why_maybe: "Known so far:",
+    why_ineligible: "Why not:",
+    to_ask: "Still to ask:",
+    form_hint: "Blank = unknown, never \"no\".",
+    qr_too_small: "The window is too small for the QR code; make it larger.",
 };
 
 /// The strings for a language.

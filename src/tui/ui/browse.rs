@@ -3,10 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Areas, badge, offset, pane};
+use crate::export::wrap::wrap;
 use crate::page;
 use crate::tui::app::{App, Focus, Mode};
 use crate::verdict::Status;
@@ -179,24 +181,27 @@ fn detail(f: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let Some(i) = app.current() else { return };
+    let w = usize::from(inner.width).max(4);
     let item = &app.cat.items[i];
     let v = &app.verdicts[i];
-    let mut lines = vec![Line::from(vec![
-        badge(app, v.status),
-        Span::styled(format!(" {}", item.name), app.theme.title),
-    ])];
+    let mut lines = vec![Line::from(vec![badge(app, v.status), Span::raw(" ")])];
+    wrapped(&mut lines, &item.name, w, app.theme.title, "", "");
     let why = match v.status {
-        Status::Eligible => "为什么符合：",
-        Status::Maybe => "已经知道的：",
-        Status::Ineligible => "为什么不符合：",
+        Status::Eligible => app.texts.why_eligible,
+        Status::Maybe => app.texts.why_maybe,
+        Status::Ineligible => app.texts.why_ineligible,
     };
     if !v.reasons.is_empty() && app.household_known() {
         lines.push(Line::styled(why, app.theme.status(v.status)));
-        lines.extend(v.reasons.iter().map(|r| Line::raw(format!("·\u{a0}{r}"))));
+        for r in &v.reasons {
+            wrapped(&mut lines, r, w, app.theme.base, "· ", "  ");
+        }
     }
     if !v.missing.is_empty() {
-        lines.push(Line::styled("还要问清楚：", app.theme.maybe));
-        lines.extend(v.missing.iter().map(|q| Line::raw(format!("?\u{a0}{q}"))));
+        lines.push(Line::styled(app.texts.to_ask, app.theme.maybe));
+        for q in &v.missing {
+            wrapped(&mut lines, q, w, app.theme.base, "? ", "  ");
+        }
     }
     lines.push(Line::raw(""));
     for text in page::render(&app.cat, item).lines().skip(3) {
@@ -205,12 +210,30 @@ fn detail(f: &mut Frame, app: &App, area: Rect) {
         } else {
             app.theme.base
         };
-        lines.push(Line::styled(text.to_string(), style));
+        let body = text.trim_start();
+        let indent = &text[..text.len() - body.len()];
+        wrapped(&mut lines, body, w, style, indent, indent);
     }
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.detail_scroll, 0));
-    f.render_widget(p, inner);
+    f.render_widget(Paragraph::new(lines).scroll((app.detail_scroll, 0)), inner);
+}
+
+/// Wrap with the export module's rules (Chinese by character, numbers whole, no line starting
+/// with closing punctuation) and append as lines in `style`.
+fn wrapped(
+    lines: &mut Vec<Line<'static>>,
+    text: &str,
+    w: usize,
+    style: Style,
+    first: &str,
+    rest: &str,
+) {
+    if text.is_empty() {
+        lines.push(Line::raw(""));
+        return;
+    }
+    for l in wrap(text, w, first, rest) {
+        lines.push(Line::styled(l, style));
+    }
 }
 
 fn legend(f: &mut Frame, app: &App, area: Rect) {

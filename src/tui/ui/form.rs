@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{badge, offset, pane};
-use crate::cli::Lang;
 use crate::profile::FactValue;
 use crate::tui::app::App;
 use crate::tui::form::{self, Field, Input, Row};
@@ -31,7 +30,7 @@ pub fn rows_area(area: Rect) -> Rect {
     }
 }
 
-pub fn draw(f: &mut Frame, app: &App, lang: Lang, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let [title, main, hint, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(5),
@@ -54,14 +53,10 @@ pub fn draw(f: &mut Frame, app: &App, lang: Lang, area: Rect) {
     f.render_widget(block, left);
     rows(f, app, inner);
     live(f, app, right);
-    let note = app.form_error.clone().unwrap_or_else(|| {
-        if lang == Lang::En {
-            "Missing = unknown, never \"no\"."
-        } else {
-            "不填＝未知，不会当成\"没有\"。"
-        }
-        .to_string()
-    });
+    let note = app
+        .form_error
+        .clone()
+        .unwrap_or_else(|| t.form_hint.to_string());
     let style = if app.form_error.is_some() {
         app.theme.warning
     } else {

@@ -71,7 +71,8 @@ pub fn offset(cursor: usize, height: usize) -> usize {
 }
 
 /// Draw the whole interface.
-pub fn draw(f: &mut Frame, app: &App, lang: Lang) {
+pub fn draw(f: &mut Frame, app: &App) {
+    let lang = app.lang;
     let area = f.area();
     f.render_widget(Block::default().style(app.theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -79,7 +80,7 @@ pub fn draw(f: &mut Frame, app: &App, lang: Lang) {
     }
     let a = areas(area);
     match app.mode {
-        Mode::Form => form::draw(f, app, lang, area),
+        Mode::Form => form::draw(f, app, area),
         _ => browse::draw(f, app, &a),
     }
     match app.mode {

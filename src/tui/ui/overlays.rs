@@ -121,7 +121,6 @@ pub fn export(f: &mut Frame, app: &App, area: Rect) {
 pub fn qr(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Clear, area);
     let Some(code) = &app.qr else { return };
-    let art: Vec<&str> = code.half_blocks().lines().map(|_| "").collect();
     let text = code.half_blocks();
     let h = text.lines().count() as u16 + 3;
     let w = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
@@ -130,7 +129,6 @@ pub fn qr(f: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::styled(note.clone(), app.theme.warning));
     }
     lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
-    drop(art);
     if h > area.height || w > area.width {
         lines.truncate(2);
         lines.push(Line::styled(
