@@ -29,6 +29,9 @@ use crate::screen::{self, Format, InputKind, Observer, Rejection, Stop, Totals};
 /// Problems shown on the terminal when they also go to the errors file.
 const SHOWN: u64 = 20;
 
+/// Items in the terminal's summary when the full summary is in a file.
+const TOP_ITEMS: usize = 15;
+
 /// Runs shorter than this show no progress bar.
 const QUIET_FOR: Duration = Duration::from_secs(1);
 
@@ -102,7 +105,6 @@ impl Source {
 fn to_stdout(cat: &Catalog, src: Source, format: Format) -> Result<Output, Failure> {
     let mut report = Report::new(&src.name, None, src.size);
     let mut out = BufWriter::new(io::stdout().lock());
-    let started = Instant::now();
     let result = screen::screen(
         cat,
         &src.name,
@@ -122,7 +124,7 @@ fn to_stdout(cat: &Catalog, src: Source, format: Format) -> Result<Output, Failu
         }
         other => other.map_err(|stop| failure(&src.name, "standard output", stop))?,
     };
-    report.finish(cat, &totals, started, &[]);
+    report.finish(cat, &totals, &[]);
     Ok(done(&totals))
 }
 
@@ -143,7 +145,6 @@ fn to_files(
     let mut errors = Pending::create(&errors_path)?;
     let mut summary = Pending::create(&summary_path)?;
     let mut report = Report::new(&src.name, Some(&mut errors), src.size);
-    let started = Instant::now();
     let target = path.display().to_string();
     let totals = screen::screen(
         cat,
@@ -160,7 +161,7 @@ fn to_files(
         format!("errors:  {}", errors_path.display()),
         format!("summary: {}", summary_path.display()),
     ];
-    report.finish(cat, &totals, started, &files);
+    report.finish(cat, &totals, &files);
     let written = totals
         .summary
         .write(cat, format, &mut summary.out)
@@ -305,25 +306,29 @@ impl<'a> Report<'a> {
     }
 
     /// The per-item summary, the files written and the balance of rows, on standard error.
-    fn finish(&mut self, cat: &Catalog, t: &Totals, started: Instant, files: &[String]) {
+    fn finish(&mut self, cat: &Catalog, t: &Totals, files: &[String]) {
         self.bar.finish_and_clear();
         let mut text = String::new();
         if self.errors.is_some() && self.messages > SHOWN {
             let more = self.messages - SHOWN;
-            text.push_str(&format!(
-                "… and {more} more problem lines in the errors file\n"
-            ));
+            text.push_str(&format!("… and {more} more problems in the errors file\n"));
         }
-        text.push_str(&t.summary.table(cat));
+        let limit = if files.is_empty() {
+            usize::MAX
+        } else {
+            TOP_ITEMS
+        };
+        text.push_str(&t.summary.table(cat, limit));
         for f in files {
             text.push_str(&format!("{f}\n"));
         }
-        let secs = started.elapsed().as_secs_f64();
-        let rate = t.households as f64 / secs.max(1e-9);
-        text.push_str(&format!(
-            "{} rows written; {} households in {secs:.1} s ({rate:.0} a second)\n",
-            t.found, t.households
-        ));
+        let secs = self.started.elapsed().as_secs_f64();
+        text.push_str(&format!("{} rows written in {secs:.1} s", t.found));
+        if secs >= 1.0 {
+            let rate = t.households as f64 / secs;
+            text.push_str(&format!(" ({rate:.0} households a second)"));
+        }
+        text.push('\n');
         text.push_str(&t.balance());
         self.say(&text);
     }

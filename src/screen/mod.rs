@@ -171,7 +171,6 @@ struct Screened {
 /// What the parallel part needs: read-only, shared by every worker.
 struct Ctx<'a> {
     cat: &'a Catalog,
-    name: &'a str,
     format: Format,
     /// An empty profile document naming the input, for the CSV reader.
     blank: Doc,
@@ -209,7 +208,6 @@ impl<'a> Run<'a> {
         Run {
             ctx: Ctx {
                 cat,
-                name,
                 format,
                 blank,
                 header: None,

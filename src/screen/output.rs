@@ -147,11 +147,19 @@ impl Summary {
         w.write_all(s.as_bytes())
     }
 
-    /// A short table for the terminal: the items found, most households first.
-    pub fn table(&self, cat: &Catalog) -> String {
+    /// A table for the terminal: the items found, most households first, at most `limit`.
+    pub fn table(&self, cat: &Catalog, limit: usize) -> String {
         let mut found: Vec<_> = self.found().collect();
         found.sort_by_key(|&(i, e, m)| (std::cmp::Reverse(e + m), i));
-        let mut s = String::from("per item (eligible / maybe):\n");
+        let mut s = String::from("households per item (eligible / maybe):\n");
+        if found.len() > limit {
+            let more = found.len() - limit;
+            let _ = writeln!(
+                s,
+                "  (the {limit} most frequent; {more} more in the summary file)"
+            );
+            found.truncate(limit);
+        }
         for (i, e, m) in found {
             let item = &cat.items[i];
             let _ = writeln!(s, "  {:>8} / {:<8} {}  {}", e, m, item.id, item.name);
