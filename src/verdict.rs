@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Item};
 use crate::profile::Household;
-use crate::rules::eval::{Truth, evaluate};
+use crate::rules::eval::{Truth, decide, evaluate};
 
 /// An item's status for a household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -72,6 +72,16 @@ pub fn assess_item<'a>(cat: &Catalog, item: &'a Item, h: &Household) -> Verdict<
         status,
         reasons: out.reasons,
         missing,
+    }
+}
+
+/// Only the status of an item, without reasons: the same answer as [`assess_item`], computed
+/// without building any text.
+pub fn status_of(cat: &Catalog, item: &Item, h: &Household) -> Status {
+    match decide(&item.rule, h, &cat.context) {
+        Truth::Met => Status::Eligible,
+        Truth::NotMet => Status::Ineligible,
+        Truth::Unknown => Status::Maybe,
     }
 }
 

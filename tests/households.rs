@@ -9,7 +9,7 @@ use std::fs;
 use policy_toolbox::cases::{self, Case};
 use policy_toolbox::catalog::{self, Catalog, Source};
 use policy_toolbox::rules::Cond;
-use policy_toolbox::verdict::{Status, assess_item};
+use policy_toolbox::verdict::{Status, assess_item, status_of};
 
 fn catalog() -> Catalog {
     catalog::load(&Source::bundled()).expect("the bundled catalog loads")
@@ -92,6 +92,18 @@ fn the_cases_show_every_item_granted_and_refused() {
         }
     }
     assert!(gaps.is_empty(), "coverage gaps:\n{}", gaps.join("\n"));
+}
+
+#[test]
+fn the_fast_status_path_agrees_with_the_full_verdicts() {
+    let cat = catalog();
+    for (file, case) in all_cases() {
+        for item in &cat.items {
+            let full = assess_item(&cat, item, &case.profile).status;
+            let fast = status_of(&cat, item, &case.profile);
+            assert_eq!(full, fast, "{file}: {}", item.id);
+        }
+    }
 }
 
 #[test]

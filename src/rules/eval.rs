@@ -258,6 +258,96 @@ fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Out
     ))
 }
 
+/// Only the truth of `rule`, with no reasons or questions: the fast path when many items are
+/// decided at once and only their statuses are shown. It follows exactly the rules of
+/// [`evaluate`], which a test checks on every household case.
+pub fn decide(rule: &Rule, h: &Household, ctx: &Context) -> Truth {
+    truth(rule, h, None, true, ctx)
+}
+
+fn truth(rule: &Rule, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Truth {
+    let fold = |parts: &mut dyn Iterator<Item = Truth>, decisive: Truth, rest: Truth| {
+        let mut unknown = false;
+        for t in parts {
+            if t == decisive {
+                return decisive;
+            }
+            unknown |= t == Truth::Unknown;
+        }
+        if unknown { Truth::Unknown } else { rest }
+    };
+    match &rule.cond {
+        Cond::Everyone => Truth::Met,
+        Cond::Leaf { fact, test } => leaf_truth(fact, test, h, m, want, ctx),
+        Cond::All(rs) => fold(
+            &mut rs.iter().map(|r| truth(r, h, m, want, ctx)),
+            Truth::NotMet,
+            Truth::Met,
+        ),
+        Cond::Any(rs) => fold(
+            &mut rs.iter().map(|r| truth(r, h, m, want, ctx)),
+            Truth::Met,
+            Truth::NotMet,
+        ),
+        Cond::Not(r) => match truth(r, h, m, !want, ctx) {
+            Truth::Met => Truth::NotMet,
+            Truth::NotMet => Truth::Met,
+            Truth::Unknown => Truth::Unknown,
+        },
+        Cond::Member(r) => match &h.members {
+            Some(ms) if !ms.is_empty() => fold(
+                &mut ms.iter().map(|m| truth(r, h, Some(m), want, ctx)),
+                Truth::Met,
+                Truth::NotMet,
+            ),
+            _ => Truth::Unknown,
+        },
+    }
+}
+
+fn leaf_truth(
+    fact: &Fact,
+    test: &Test,
+    h: &Household,
+    m: Option<&Member>,
+    want: bool,
+    ctx: &Context,
+) -> Truth {
+    let value = match (fact.scope, m) {
+        (Scope::Member, Some(m)) => m.get(fact.key),
+        (Scope::Member, None) => None,
+        (Scope::Household, _) => h.get(fact.key),
+    };
+    let plain = match value {
+        None => Truth::Unknown,
+        Some(v) if holds(test, v, ctx) => Truth::Met,
+        Some(_) => Truth::NotMet,
+    };
+    let implied = || {
+        ctx.implied.iter().any(|i| {
+            i.fact.key == fact.key
+                && h.has_status(&i.status) == Some(true)
+                && entails(&i.test, test, |t| ctx.resolve(t))
+        })
+    };
+    if plain != Truth::Met && want && fact.scope == Scope::Household && implied() {
+        return Truth::Met;
+    }
+    plain
+}
+
+/// Whether the test holds for a stated value.
+fn holds(test: &Test, value: &FactValue, ctx: &Context) -> bool {
+    match (value, test) {
+        (FactValue::Absent, _) => false,
+        (FactValue::Num(v), Test::Cmp(op, t)) => op.holds(*v, ctx.resolve(t).unwrap_or(f64::NAN)),
+        (FactValue::Bool(b), Test::Is(Scalar::Bool(w))) => b == w,
+        (FactValue::Word(v), _) => word_holds(v, test),
+        (FactValue::Set(vs), _) => vs.iter().any(|v| word_holds(v, test)),
+        _ => false,
+    }
+}
+
 /// Whether the test holds, and a neutral sentence stating the fact.
 fn state(
     fact: &Fact,

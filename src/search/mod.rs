@@ -12,6 +12,7 @@ pub mod phonetic;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 
 use crate::catalog::Catalog;
 use phonetic::Phonetic;
@@ -34,6 +35,9 @@ mod tier {
     pub const SYNONYM_SUMMARY: u32 = 250;
     pub const PROVIDER: u32 = 150;
 }
+
+/// From this many items on, scoring runs in parallel.
+const PARALLEL_FROM: usize = 2000;
 
 /// One item found: its position in the catalog, its score, and the characters of its name to
 /// highlight.
@@ -103,18 +107,33 @@ impl SearchIndex {
     /// catalog order.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let words: Vec<Word> = query.split_whitespace().map(|w| self.word(w)).collect();
-        let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(index, e)| {
-                self.score(&words, e).map(|(score, h)| Hit {
+        if words.is_empty() {
+            let all = (0..self.entries.len()).take(limit);
+            return all
+                .map(|index| Hit {
                     index,
-                    score,
-                    highlights: h,
+                    score: 0,
+                    highlights: Vec::new(),
                 })
+                .collect();
+        }
+        let hit = |(index, e): (usize, &Entry)| {
+            self.score(&words, e).map(|(score, highlights)| Hit {
+                index,
+                score,
+                highlights,
             })
-            .collect();
+        };
+        // Large catalogs are scored on every core; the result is in catalog order either way.
+        let mut hits: Vec<Hit> = if self.entries.len() >= PARALLEL_FROM {
+            self.entries
+                .par_iter()
+                .enumerate()
+                .filter_map(hit)
+                .collect()
+        } else {
+            self.entries.iter().enumerate().filter_map(hit).collect()
+        };
         // A stable sort keeps catalog order among equal scores.
         hits.sort_by_key(|h| std::cmp::Reverse(h.score));
         hits.truncate(limit);

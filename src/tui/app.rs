@@ -7,6 +7,8 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use super::form::{self, Input, Row};
 use super::texts::Texts;
 use super::theme::Theme;
@@ -18,7 +20,7 @@ use crate::export::{self, Options, PolicyList, Selection, qr::Qr};
 use crate::fsutil::write_atomic;
 use crate::profile::Household;
 use crate::search::SearchIndex;
-use crate::verdict::{Status, assess_item};
+use crate::verdict::{Status, assess_item, status_of};
 
 /// Which screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +137,8 @@ pub struct App {
     pub settings: Settings,
     pub household: Household,
     pub verdicts: Vec<Assessed>,
+    /// (eligible, maybe) per category, recomputed with the verdicts.
+    counts: Vec<(usize, usize)>,
     pub mode: Mode,
     /// Where Esc returns to from a dialog.
     pub back_to: Mode,
@@ -184,6 +188,7 @@ impl App {
             settings,
             household: Household::default(),
             verdicts: Vec::new(),
+            counts: Vec::new(),
             mode: Mode::Browse,
             back_to: Mode::Browse,
             focus: Focus::Items,
@@ -210,6 +215,17 @@ impl App {
         app
     }
 
+    /// The full verdict on item `i`, with its reasons and questions. The bulk verdicts hold
+    /// statuses only; reasons are worked out for the item a person is looking at.
+    pub fn explain(&self, i: usize) -> Assessed {
+        let v = assess_item(&self.cat, &self.cat.items[i], &self.household);
+        Assessed {
+            status: v.status,
+            reasons: v.reasons,
+            missing: v.missing,
+        }
+    }
+
     /// Category names in the left pane, with 全部 and 适合本户 first.
     pub fn category_names(&self) -> Vec<String> {
         let mut v = vec![
@@ -225,23 +241,9 @@ impl App {
         self.visible.get(self.cursor).map(|(i, _)| *i)
     }
 
-    /// Counts of (eligible, maybe) items per catalog category.
-    pub fn counts(&self) -> Vec<(usize, usize)> {
-        self.cat
-            .categories
-            .iter()
-            .map(|c| {
-                let of = |s: Status| {
-                    self.cat
-                        .items
-                        .iter()
-                        .zip(&self.verdicts)
-                        .filter(|(i, v)| i.category == c.name && v.status == s)
-                        .count()
-                };
-                (of(Status::Eligible), of(Status::Maybe))
-            })
-            .collect()
+    /// Counts of (eligible, maybe) items per catalog category, kept by [`App::reassess`].
+    pub fn counts(&self) -> &[(usize, usize)] {
+        &self.counts
     }
 
     /// Whether anything about the household has been entered.
@@ -249,21 +251,30 @@ impl App {
         !self.household.facts.is_empty() || self.household.members.is_some()
     }
 
+    /// Recompute every verdict, in parallel: at province scale this is the costly step of a
+    /// keystroke in the form.
     fn reassess(&mut self) {
-        let h = &self.household;
-        self.verdicts = self
-            .cat
+        let (cat, h) = (&self.cat, &self.household);
+        self.verdicts = cat
             .items
-            .iter()
-            .map(|i| {
-                let v = assess_item(&self.cat, i, h);
-                Assessed {
-                    status: v.status,
-                    reasons: v.reasons,
-                    missing: v.missing,
-                }
+            .par_iter()
+            .map(|i| Assessed {
+                status: status_of(cat, i, h),
+                reasons: vec![],
+                missing: vec![],
             })
             .collect();
+        self.counts = vec![(0, 0); cat.categories.len()];
+        for (item, v) in cat.items.iter().zip(&self.verdicts) {
+            let Some(c) = cat.categories.iter().position(|c| c.name == item.category) else {
+                continue;
+            };
+            match v.status {
+                Status::Eligible => self.counts[c].0 += 1,
+                Status::Maybe => self.counts[c].1 += 1,
+                Status::Ineligible => {}
+            }
+        }
         self.refilter();
     }
 

@@ -183,7 +183,7 @@ fn detail(f: &mut Frame, app: &App, area: Rect) {
     let Some(i) = app.current() else { return };
     let w = usize::from(inner.width).max(4);
     let item = &app.cat.items[i];
-    let v = &app.verdicts[i];
+    let v = &app.explain(i);
     let mut lines = vec![Line::from(vec![badge(app, v.status), Span::raw(" ")])];
     wrapped(&mut lines, &item.name, w, app.theme.title, "", "");
     let why = match v.status {

@@ -202,19 +202,22 @@ fn live(f: &mut Frame, app: &App, area: Rect) {
         badge(app, Status::Ineligible),
         Span::raw(count(Status::Ineligible).to_string()),
     ])];
-    for status in [Status::Eligible, Status::Maybe] {
-        for (item, v) in app
-            .cat
-            .items
-            .iter()
-            .zip(&app.verdicts)
-            .filter(|(_, v)| v.status == status)
-        {
-            lines.push(Line::from(vec![
-                badge(app, v.status),
-                Span::raw(format!(" {}", item.name)),
-            ]));
-        }
+    // Only as many rows as fit: at province scale thousands of items may match.
+    let room = usize::from(inner.height).saturating_sub(1);
+    let shown = [Status::Eligible, Status::Maybe]
+        .into_iter()
+        .flat_map(|status| {
+            app.cat
+                .items
+                .iter()
+                .zip(&app.verdicts)
+                .filter(move |(_, v)| v.status == status)
+        });
+    for (item, v) in shown.take(room) {
+        lines.push(Line::from(vec![
+            badge(app, v.status),
+            Span::raw(format!(" {}", item.name)),
+        ]));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }
