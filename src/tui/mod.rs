@@ -6,7 +6,6 @@
 
 pub mod app;
 pub mod events;
-pub mod kiosk;
 pub mod form;
 pub mod keys;
 pub mod kiosk;
