@@ -148,6 +148,7 @@ fn quote(s: &str) -> String {
 
 /// A CSV text as rows of cells; quoted cells may hold commas, quotes and line ends.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let (mut row, mut cell) = (Vec::new(), String::new());
     let mut quoted = false;
@@ -469,7 +470,7 @@ fn output_is_replaced_only_with_force_and_never_over_the_input() {
         &["-o", path_str(&out), "--force"],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(read(&out).starts_with("household_id,item_id"));
+    assert!(read(&out).starts_with("\u{feff}household_id,item_id"));
     let input = dir.path().join("in.jsonl");
     let r = run(&[
         "screen",

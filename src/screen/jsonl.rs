@@ -134,8 +134,8 @@ mod tests {
         let cat = cat();
         let lines = [
             r#"{"household_id": "H1", "income_per_capita_monthly": 900.5, "status": []}"#,
-            r#"{"household_id": 12, "members": [{"name": "王\"阿姨\"", "age": 45, "disability": "none"}]}"#,
-            r#"{"household_id": "H3", "members": [{"disability": {"grade": 2, "kind": "mental"}}]}"#,
+            r#"{"household_id": 12, "members": [{"name": "王\"阿姨\"", "disability": "none"}]}"#,
+            r#"{"household_id": 3, "members": [{"disability": {"grade": 2, "kind": "mental"}}]}"#,
         ];
         for line in lines {
             let doc = yaml::parse("in", line, 1000).unwrap();

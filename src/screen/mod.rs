@@ -28,7 +28,7 @@ use rayon::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::profile::MAX_PROFILE_BYTES;
-use crate::verdict::{Status, Verdict, assess_item};
+use crate::verdict::{Status, Verdict, assess_item, status_of};
 use crate::yaml::{self, Doc};
 pub use csv::column_names;
 pub use output::{COLUMNS, Format, JOIN, Summary};
@@ -134,15 +134,20 @@ pub fn screen(
 
 /// The items a household qualifies for and does not yet get, with their catalog index:
 /// eligible first, then maybe, each in catalog order, as `match` lists them.
+///
+/// Most items are 不符合 for any one household, and their reasons are never shown here, so each
+/// item is first decided without text and only the rest are explained.
 pub fn open_items<'c>(cat: &'c Catalog, rec: &Record) -> Vec<(usize, Verdict<'c>)> {
+    let h = &rec.household;
     let mut found: Vec<(usize, Verdict)> = cat
         .items
         .iter()
         .enumerate()
         .filter(|(_, item)| !rec.received.contains(&item.id))
-        .map(|(i, item)| (i, assess_item(cat, item, &rec.household)))
-        .filter(|(_, v)| v.status != Status::Ineligible)
+        .filter(|(_, item)| status_of(cat, item, h) != Status::Ineligible)
+        .map(|(i, item)| (i, assess_item(cat, item, h)))
         .collect();
+    debug_assert!(found.iter().all(|(_, v)| v.status != Status::Ineligible));
     found.sort_by_key(|(_, v)| v.status);
     found
 }

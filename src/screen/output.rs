@@ -3,7 +3,9 @@
 //!
 //! Rows are formatted here into bytes, so the parallel part of a run can do the formatting
 //! and the writer only copies. CSV joins the sentences of `reasons` and `missing` with `；`,
-//! which reads naturally in a spreadsheet cell; JSON Lines keeps them as lists.
+//! which reads naturally in a spreadsheet cell; JSON Lines keeps them as lists. CSV starts with
+//! a UTF-8 byte-order mark, as `export` writes it, so spreadsheet programs show the Chinese
+//! text; the batch reader skips it, so an output can be read back.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -30,13 +32,16 @@ pub const COLUMNS: [&str; 6] = [
     "missing",
 ];
 
+/// Spreadsheet programs read a CSV file as UTF-8 only when it starts with this mark.
+const BOM: char = '\u{feff}';
+
 /// How sentences are joined in one CSV cell.
 pub const JOIN: &str = "；";
 
 /// What the output starts with: the CSV header, or nothing for JSON Lines.
 pub fn start(format: Format) -> String {
     match format {
-        Format::Csv => format!("{}\n", COLUMNS.join(",")),
+        Format::Csv => format!("{BOM}{}\n", COLUMNS.join(",")),
         Format::Jsonl => String::new(),
     }
 }
@@ -127,6 +132,7 @@ impl Summary {
     pub fn write(&self, cat: &Catalog, format: Format, w: &mut dyn Write) -> io::Result<()> {
         let mut s = String::new();
         if format == Format::Csv {
+            s.push(BOM);
             s.push_str("item_id,item_name,eligible,maybe\n");
         }
         for (item, c) in cat.items.iter().zip(&self.counts) {

@@ -271,7 +271,8 @@ mod tests {
     #[test]
     fn cells_become_facts() {
         let got = read_csv(
-            "household_id,hukou,status,received,relation,age,disability_grade,disability_kind,care_needs\n\
+            "household_id,hukou,status,received,relation,age,\
+             disability_grade,disability_kind,care_needs\n\
              H1,local,dibao;tekun,dibao,self,70,,none,否\n\
              H1,,,,child,9,2,intellectual,TRUE\n",
         );
