@@ -139,6 +139,34 @@ impl Qr {
             .build()
     }
 
+    /// The code as terminal rows with a quiet zone of `margin` modules, two module rows per
+    /// character row; light modules are drawn as full blocks, so the code reads on a dark
+    /// terminal. A narrow margin lets a small code fit a 24-row terminal.
+    pub fn terminal_rows(&self, margin: usize) -> Vec<String> {
+        let (w, dark) = self.modules();
+        let side = w + 2 * margin;
+        let light = |x: usize, y: usize| {
+            let inside = (margin..margin + w).contains(&x) && (margin..margin + w).contains(&y);
+            !inside || !dark[(y - margin) * w + (x - margin)]
+        };
+        (0..side.div_ceil(2))
+            .map(|row| {
+                (0..side)
+                    .map(|x| {
+                        let top = light(x, 2 * row);
+                        let bottom = 2 * row + 1 >= side || light(x, 2 * row + 1);
+                        match (top, bottom) {
+                            (true, true) => '█',
+                            (true, false) => '▀',
+                            (false, true) => '▄',
+                            (false, false) => ' ',
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Side length in modules and the dark modules row by row, for decoders and custom drawing.
     pub fn modules(&self) -> (usize, Vec<bool>) {
         let w = self.code.width();

@@ -90,7 +90,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Prompt => overlays::prompt(f, app, area),
         _ => {}
     }
-    status_bar(f, app, lang, a.status);
+    if app.mode != Mode::Qr {
+        status_bar(f, app, lang, a.status);
+    }
 }
 
 fn too_small(f: &mut Frame, app: &App, area: Rect) {

@@ -121,22 +121,24 @@ pub fn export(f: &mut Frame, app: &App, area: Rect) {
 pub fn qr(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Clear, area);
     let Some(code) = &app.qr else { return };
-    let text = code.half_blocks();
-    let h = text.lines().count() as u16 + 3;
-    let w = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
-    let mut lines = vec![Line::styled(app.texts.qr_title, app.theme.title)];
+    // The widest quiet zone that fits, down to one module.
+    let fits = |rows: &Vec<String>| {
+        rows.len() + 1 <= usize::from(area.height) && rows[0].chars().count() <= usize::from(area.width)
+    };
+    let rows = [4, 2, 1].into_iter().map(|m| code.terminal_rows(m)).find(fits);
+    let mut title = format!("{}  （Esc）", app.texts.qr_title);
     if let Some(note) = &code.shortened {
-        lines.push(Line::styled(note.clone(), app.theme.warning));
+        title = format!("{title} {note}");
     }
-    lines.extend(text.lines().map(|l| Line::raw(l.to_string())));
-    if h > area.height || w > area.width {
-        lines.truncate(2);
-        lines.push(Line::styled(
-            "窗口太小，放不下二维码：请把窗口拉大。",
-            app.theme.warning,
-        ));
-    }
-    let r = centered(area, w.max(40), h.min(area.height));
+    let mut lines = vec![Line::styled(title, app.theme.title)];
+    let Some(rows) = rows else {
+        lines.push(Line::styled(app.texts.qr_too_small, app.theme.warning));
+        return f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    };
+    let w = rows[0].chars().count() as u16;
+    lines.extend(rows.into_iter().map(Line::raw));
+    let h = lines.len() as u16;
+    let r = centered(area, w.max(40), h);
     f.render_widget(Paragraph::new(lines), r);
 }
 
