@@ -61,9 +61,9 @@ pub fn rows(format: Format, id: &str, verdicts: &[&Verdict], out: &mut String) {
                     field(out, cell);
                 }
                 out.push(',');
-                field(out, &v.reasons.join(JOIN));
+                joined(out, &v.reasons);
                 out.push(',');
-                field(out, &v.missing.join(JOIN));
+                joined(out, &v.missing);
             }
             Format::Jsonl => {
                 let line = json!({
@@ -83,12 +83,32 @@ pub fn rows(format: Format, id: &str, verdicts: &[&Verdict], out: &mut String) {
 
 /// One CSV cell, quoted when it holds a comma, a quote, a line end or edge spaces.
 pub fn field(out: &mut String, s: &str) {
-    let plain = !s.contains([',', '"', '\n', '\r']) && s.trim() == s;
-    if plain {
-        out.push_str(s);
-    } else {
+    joined(out, &[s]);
+}
+
+/// One CSV cell holding `parts` joined with [`JOIN`], written without an intermediate string:
+/// a batch writes millions of them.
+fn joined<S: AsRef<str>>(out: &mut String, parts: &[S]) {
+    let special = |s: &str| s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    let edge = |s: Option<char>| s.is_some_and(char::is_whitespace);
+    let first = parts.first().and_then(|p| p.as_ref().chars().next());
+    let last = parts.last().and_then(|p| p.as_ref().chars().next_back());
+    let quote = edge(first) || edge(last) || parts.iter().any(|p| special(p.as_ref()));
+    if quote {
         out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
+    }
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(JOIN);
+        }
+        let part = part.as_ref();
+        if quote && part.contains('"') {
+            out.push_str(&part.replace('"', "\"\""));
+        } else {
+            out.push_str(part);
+        }
+    }
+    if quote {
         out.push('"');
     }
 }
@@ -186,6 +206,17 @@ mod tests {
             s.push('|');
         }
         assert_eq!(s, "a|\"b,c\"|\"say \"\"hi\"\"\"|\" edge\"|\"两行\n文字\"|");
+    }
+
+    #[test]
+    fn joined_cells_are_quoted_as_a_whole() {
+        let mut s = String::new();
+        joined(&mut s, &["甲", "乙"]);
+        s.push('|');
+        joined(&mut s, &["a", "b,\"c\""]);
+        s.push('|');
+        joined(&mut s, &[] as &[&str]);
+        assert_eq!(s, "甲；乙|\"a；b,\"\"c\"\"\"|");
     }
 
     #[test]
