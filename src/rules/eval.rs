@@ -223,11 +223,7 @@ fn stated(
     want: bool,
     ctx: &Context,
 ) -> Outcome {
-    let value = match (fact.scope, m) {
-        (Scope::Member, Some(m)) => m.get(fact.key),
-        (Scope::Member, None) => None,
-        (Scope::Household, _) => h.get(fact.key),
-    };
+    let value = value_of(fact, h, m);
     let Some(value) = value else {
         return Outcome {
             truth: Truth::Unknown,
@@ -313,11 +309,7 @@ fn leaf_truth(
     want: bool,
     ctx: &Context,
 ) -> Truth {
-    let value = match (fact.scope, m) {
-        (Scope::Member, Some(m)) => m.get(fact.key),
-        (Scope::Member, None) => None,
-        (Scope::Household, _) => h.get(fact.key),
-    };
+    let value = value_of(fact, h, m);
     let plain = match value {
         None => Truth::Unknown,
         Some(v) if holds(test, v, ctx) => Truth::Met,
@@ -334,6 +326,15 @@ fn leaf_truth(
         return Truth::Met;
     }
     plain
+}
+
+/// The stated value of a fact: the member's own for member facts, else the household's.
+fn value_of<'a>(fact: &Fact, h: &'a Household, m: Option<&'a Member>) -> Option<&'a FactValue> {
+    match (fact.scope, m) {
+        (Scope::Member, Some(m)) => m.get(fact.key),
+        (Scope::Member, None) => None,
+        (Scope::Household, _) => h.get(fact.key),
+    }
 }
 
 /// Whether the test holds for a stated value.
