@@ -147,4 +147,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The self-service kiosk for residents: plain questions, results, QR code, printing.
+    Kiosk {
+        /// Seconds without use before everything is wiped (default 120, or the config file's).
+        #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(2..))]
+        idle_timeout: Option<u64>,
+    },
 }

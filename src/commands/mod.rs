@@ -5,6 +5,7 @@
 
 mod catalog_cmds;
 mod export_cmd;
+mod kiosk_cmd;
 mod match_cmd;
 mod screen_cmd;
 mod search_cmd;
@@ -62,6 +63,10 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
     };
     match command {
         Command::Validate { dir } => catalog_cmds::validate(dir.or(cli.catalog).as_deref()),
+        Command::Kiosk { idle_timeout } => {
+            let cat = load_catalog(cli.catalog.as_deref())?;
+            kiosk_cmd::run(&cat, cli.lang, idle_timeout)
+        }
         other => {
             let cat = load_catalog(cli.catalog.as_deref())?;
             dispatch(&cat, other)
@@ -91,6 +96,7 @@ fn dispatch(cat: &Catalog, command: Command) -> Result<Output, Failure> {
             format,
         } => Ok(Output::ok(search_cmd::run(cat, &query, limit, format))),
         Command::Validate { .. } => unreachable!("validate is handled before the catalog loads"),
+        Command::Kiosk { .. } => unreachable!("the kiosk is handled in `run`, where --lang is"),
     }
 }
 

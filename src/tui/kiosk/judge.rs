@@ -5,7 +5,8 @@
 //! The allowed households are enumerated per item and kept small: for each uncertain fact,
 //! candidate values are the ends of its ranges and the item's own thresholds, and values the
 //! item's tests cannot tell apart are merged (they are compared by running the real evaluator
-//! on each single test). The decision itself is always the shared rule evaluator's.
+//! on each single test). The decision itself is always the shared rule evaluator's: its fast
+//! path without reasons for each household, its full form for the question to ask.
 
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use super::situation::{Claim, Model, Person, Possible};
 use crate::catalog::{Catalog, Item};
 use crate::facts::{Fact, Scope};
 use crate::profile::{FactValue, Household, Member};
-use crate::rules::eval::{Outcome, Truth, evaluate};
+use crate::rules::eval::{Outcome, Truth, decide, evaluate};
 use crate::rules::{Cond, Op, Rule, Target, Test};
 use crate::verdict::Status;
 
@@ -122,9 +123,9 @@ impl Search<'_> {
                 return Err(self.maybe());
             }
             let h = world(self.model, self.slots, &self.pick);
-            let out = evaluate(&self.item.rule, &h, &self.cat.context);
-            match out.truth {
+            match decide(&self.item.rule, &h, &self.cat.context) {
                 Truth::Unknown if depth == self.slots.len() => {
+                    let out = evaluate(&self.item.rule, &h, &self.cat.context);
                     return Err(ask(Status::Maybe, &out));
                 }
                 Truth::Unknown => {}
@@ -359,7 +360,7 @@ fn single(cat: &Catalog, l: &Leaf, value: Option<&FactValue>, status: Option<&Fa
             leaf
         }
     };
-    match evaluate(&rule, &h, &cat.context).truth {
+    match decide(&rule, &h, &cat.context) {
         Truth::Met => 1,
         Truth::NotMet => 2,
         Truth::Unknown => 3,

@@ -148,18 +148,23 @@ fn pick(lang: Lang, en: String, zh: String) -> (String, String) {
 
 /// The printable list of the results: the export module's list with the kiosk's statuses and
 /// lines, and the resident's answers instead of a household summary.
-pub fn policy_list(cat: &Catalog, qs: &[Question], wiz: &Wizard, r: &Results) -> PolicyList {
+pub fn policy_list(
+    cat: &Catalog,
+    qs: &[Question],
+    wiz: &Wizard,
+    r: &Results,
+    date: &str,
+) -> PolicyList {
     let ids: Vec<String> = r
         .found
         .iter()
         .map(|f| cat.items[f.item].id.clone())
         .collect();
-    let date = crate::text::today();
     let mut list = export::build(
         cat,
         &Household::default(),
         &Selection::Items(ids),
-        &date,
+        date,
         Options::default(),
     );
     for g in &mut list.groups {
