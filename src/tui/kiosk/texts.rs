@@ -117,7 +117,8 @@ static EN: Texts = Texts {
         "If you do not know an answer, choose \"Not sure\".",
     ],
     start: "Start",
-    privacy: "Nothing you enter is kept. When nobody uses the kiosk for a while, it is all cleared.",
+    privacy: "Nothing you enter is kept. When nobody uses the kiosk for a while, \
+              it is all cleared.",
     question_of: "Question {n} (at most {max})",
     back: "Back",
     restart: "Start over",

@@ -46,26 +46,29 @@ pub fn columns(answers: usize, width: u16) -> usize {
     if answers >= 4 && width >= 60 { 2 } else { 1 }
 }
 
-/// One question and its answers as a grid of big buttons.
+/// One question and its answers as a grid of big buttons, the block centred on the screen.
 pub fn question(f: &mut Frame, k: &Kiosk, area: Rect, d: &mut Drawn) {
     let Some(q) = k.visit.wizard.as_ref().and_then(|w| w.current) else {
         return;
     };
     let text = k.qs[q].text.get(k.config.lang);
-    let pad = (area.height / 10).clamp(0, 3);
-    let [_, question, _, grid] = Layout::vertical([
-        Constraint::Length(pad),
-        Constraint::Length(widgets::rows(text, area.width.saturating_sub(4))),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    widgets::text(f, vec![Line::from(text)], k.theme.title, question);
+    let text_h = widgets::rows(text, area.width.saturating_sub(4));
     let answers = buttons::answers(k);
     let cols = columns(answers.len(), area.width);
     d.columns = cols;
-    let rows = answers.len().div_ceil(cols) as u16;
-    let cell_h = (grid.height.saturating_sub(rows - 1) / rows.max(1)).clamp(3, 7);
+    let rows = answers.len().div_ceil(cols).max(1) as u16;
+    let gap = if area.height >= 30 { 2 } else { 1 };
+    let room = area.height.saturating_sub(text_h + gap) / rows;
+    let cell_h = room.saturating_sub(1).clamp(3, 9);
+    let grid_h = rows * cell_h + rows - 1;
+    let [question, _, grid] = Layout::vertical([
+        Constraint::Length(text_h),
+        Constraint::Length(gap),
+        Constraint::Length(grid_h),
+    ])
+    .flex(Flex::Center)
+    .areas(area);
+    widgets::text(f, vec![Line::from(text)], k.theme.title, question);
     let row_areas = Layout::vertical(vec![Constraint::Length(cell_h); rows as usize])
         .spacing(1)
         .split(grid);
