@@ -30,7 +30,9 @@ impl Kiosk {
         let k = Kiosk { socket, dir };
         let root = k.dir.path().display().to_string();
         std::fs::create_dir_all(k.dir.path().join("config")).unwrap();
-        std::fs::write(k.dir.path().join("config/config.yaml"), config).unwrap();
+        if !config.is_empty() {
+            std::fs::write(k.dir.path().join("config/config.yaml"), config).unwrap();
+        }
         k.tmux(&[
             "-f",
             "/dev/null",
@@ -111,6 +113,41 @@ impl Kiosk {
         self.wait_for("the next screen", |s| s != before);
     }
 
+    /// The program's own process: the child of the pane's shell.
+    fn program_pid(&self) -> String {
+        let shell = self.flag("pane_pid");
+        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        let pid = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        assert!(!pid.is_empty(), "the kiosk's process is found");
+        pid
+    }
+
+    /// Nothing but the config file the test wrote (if any) is in the kiosk's folders.
+    fn assert_nothing_written(&self) {
+        let mut found = Vec::new();
+        let mut dirs = vec![self.dir.path().to_path_buf()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap().flatten() {
+                if e.path().is_dir() {
+                    dirs.push(e.path());
+                } else {
+                    found.push(e.path());
+                }
+            }
+        }
+        let config = self.dir.path().join("config/config.yaml");
+        found.retain(|f| *f != config);
+        assert!(found.is_empty(), "the kiosk wrote files: {found:?}");
+        assert!(
+            !self.dir.path().join("data").exists(),
+            "the data folder was made"
+        );
+    }
+
     fn assert_running(&self) {
         let s = self.screen();
         assert!(!s.contains("EXITED:"), "the kiosk ended:\n{s}");
@@ -150,6 +187,7 @@ fn answer_the_questions_and_see_the_results() {
     k.keys(&["0"]);
     k.wait_for("the results again", |s| s.contains("您家可能享受的帮扶"));
     k.assert_running();
+    k.assert_nothing_written();
 }
 
 #[test]
@@ -169,7 +207,16 @@ fn ctrl_c_ctrl_z_ctrl_backslash_q_and_esc_do_not_leave() {
     assert!(s.contains("第 2 题"), "the keys changed nothing:\n{s}");
     k.keys(&["Escape"]);
     k.wait_for("Esc going back a question", |s| s.contains("第 1 题"));
+    // Interrupt, quit and stop signals from outside do nothing either.
+    let pid = k.program_pid();
+    for sig in ["-INT", "-QUIT", "-TSTP"] {
+        let sent = Command::new("kill").args([sig, &pid]).status().unwrap();
+        assert!(sent.success(), "kill {sig}");
+    }
+    sleep(Duration::from_millis(500));
     k.assert_running();
+    k.answer("1");
+    k.wait_for("the kiosk still answering", |s| s.contains("第 2 题"));
 }
 
 #[test]
@@ -187,6 +234,19 @@ fn an_idle_visit_is_wiped_back_to_the_welcome_screen() {
     let s = k.wait_for("a new first question", |s| s.contains("户口在本区吗"));
     assert!(s.contains("第 1 题"), "the answers are gone:\n{s}");
     k.assert_running();
+}
+
+#[test]
+fn without_a_terminal_the_kiosk_says_so() {
+    let out = Command::new(env!("CARGO_BIN_EXE_policy-toolbox"))
+        .arg("kiosk")
+        .env("POLICY_TOOLBOX_CONFIG_DIR", "/nonexistent/config")
+        .env("POLICY_TOOLBOX_DATA_DIR", "/nonexistent/data")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the kiosk needs a terminal"), "{err}");
 }
 
 #[test]
