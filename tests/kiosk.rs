@@ -360,3 +360,42 @@ fn printing_sends_the_list_to_the_configured_command() {
     assert!(printed.contains("您的回答：户口在本区"), "{printed}");
     assert!(draw(&mut k, 80, 24).contains("已经送去打印"));
 }
+
+#[test]
+fn every_screen_draws_at_any_size() {
+    let cat = catalog();
+    let t0 = Instant::now();
+    let sizes = [
+        (20, 5),
+        (39, 11),
+        (40, 12),
+        (41, 13),
+        (60, 16),
+        (80, 24),
+        (250, 80),
+    ];
+    let mut k = kiosk(&cat, t0);
+    let mut check = |k: &mut Kiosk| {
+        for (w, h) in sizes {
+            let s = draw(k, w, h);
+            assert!(!s.is_empty());
+        }
+    };
+    check(&mut k);
+    key(&mut k, KeyCode::Enter, t0);
+    check(&mut k);
+    digits(&mut k, "1", t0);
+    check(&mut k);
+    digits(&mut k, &ANSWERS[1..], t0);
+    check(&mut k);
+    key(&mut k, KeyCode::Enter, t0);
+    key(&mut k, KeyCode::PageDown, t0);
+    check(&mut k);
+    key(&mut k, KeyCode::Char('0'), t0);
+    key(&mut k, KeyCode::Char('8'), t0);
+    check(&mut k);
+    key(&mut k, KeyCode::F(12), t0);
+    check(&mut k);
+    k.tick(t0 + IDLE - Duration::from_secs(3));
+    check(&mut k);
+}

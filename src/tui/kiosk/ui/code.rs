@@ -63,22 +63,34 @@ pub fn qr(f: &mut Frame, k: &Kiosk, area: Rect, d: &mut Drawn) {
     draw_code(f, &modules, code);
 }
 
-/// The largest code that fits: every item with phones, then fewer items; with how many it
-/// holds. A code with no item at all is not worth scanning, so then there is none.
+/// The largest code that fits: every item with phones, then as many items as fit (fewer
+/// items never make a bigger code, so a binary search finds them); with how many it holds.
+/// A code with no item at all is not worth scanning, so then there is none.
 pub fn fitting(list: &PolicyList, area: Rect) -> Option<(Vec<Vec<bool>>, usize)> {
     let n = list.len();
-    let attempts = std::iter::once((n, true)).chain((1..=n).rev().map(|k| (k, false)));
-    for (keep, phones) in attempts {
-        let Ok(code) = QrCode::with_error_correction_level(payload(list, keep, phones), EcLevel::L)
-        else {
-            continue;
-        };
-        let side = code.width() + 2 * QUIET;
-        if side <= area.width as usize && side.div_ceil(2) <= area.height as usize {
-            return Some((modules(&code), keep));
+    if let Some(code) = code_within(&payload(list, n, true), area) {
+        return Some((modules(&code), n));
+    }
+    let (mut lo, mut hi) = (0, n);
+    let mut best = None;
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        match code_within(&payload(list, mid, false), area) {
+            Some(code) => {
+                best = Some((modules(&code), mid));
+                lo = mid;
+            }
+            None => hi = mid - 1,
         }
     }
-    None
+    best.filter(|(_, kept)| *kept > 0)
+}
+
+/// The code for a text, if it fits the area with its quiet zone.
+fn code_within(text: &str, area: Rect) -> Option<QrCode> {
+    let code = QrCode::with_error_correction_level(text, EcLevel::L).ok()?;
+    let side = code.width() + 2 * QUIET;
+    (side <= area.width as usize && side.div_ceil(2) <= area.height as usize).then_some(code)
 }
 
 /// The dark modules row by row, with the quiet zone around them.
