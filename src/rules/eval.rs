@@ -140,13 +140,44 @@ fn negate(mut o: Outcome) -> Outcome {
 }
 
 fn all(rules: &[Rule], h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
-    let parts: Vec<Outcome> = rules.iter().map(|r| eval(r, h, m, want, ctx)).collect();
-    combine(parts, Truth::NotMet, Truth::Met)
+    let parts: Vec<_> = rules.iter().map(|r| (r, m)).collect();
+    explain(&parts, h, want, ctx, Truth::NotMet, Truth::Met)
 }
 
 fn any(rules: &[Rule], h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
-    let parts: Vec<Outcome> = rules.iter().map(|r| eval(r, h, m, want, ctx)).collect();
-    combine(parts, Truth::Met, Truth::NotMet)
+    let parts: Vec<_> = rules.iter().map(|r| (r, m)).collect();
+    explain(&parts, h, want, ctx, Truth::Met, Truth::NotMet)
+}
+
+/// Decide every part without text, then explain only the parts [`combine`] keeps: the text of
+/// the others would be built and thrown away, which is most of the cost of a verdict.
+fn explain(
+    parts: &[(&Rule, Option<&Member>)],
+    h: &Household,
+    want: bool,
+    ctx: &Context,
+    decisive: Truth,
+    rest: Truth,
+) -> Outcome {
+    let truths: Vec<Truth> = parts
+        .iter()
+        .map(|(r, m)| truth(r, h, *m, want, ctx))
+        .collect();
+    let first = truths.iter().position(|t| *t == decisive);
+    let unknown = truths.contains(&Truth::Unknown);
+    let keep = |i: usize, t: Truth| match first {
+        Some(f) if decisive == Truth::Met => i == f,
+        Some(_) => t == decisive,
+        None => !(unknown && rest == Truth::NotMet && t == Truth::NotMet),
+    };
+    let kept = parts
+        .iter()
+        .zip(truths)
+        .enumerate()
+        .filter(|&(i, (_, t))| keep(i, t))
+        .map(|(_, ((r, m), _))| eval(r, h, *m, want, ctx))
+        .collect();
+    combine(kept, decisive, rest)
 }
 
 /// `decisive` settles the whole when any part has it (NotMet for all, Met for any); otherwise
@@ -188,11 +219,8 @@ fn some_member(inner: &Rule, h: &Household, want: bool, ctx: &Context) -> Outcom
             return o;
         }
     };
-    let parts: Vec<Outcome> = members
-        .iter()
-        .map(|m| eval(inner, h, Some(m), want, ctx))
-        .collect();
-    combine(parts, Truth::Met, Truth::NotMet)
+    let parts: Vec<_> = members.iter().map(|m| (inner, Some(m))).collect();
+    explain(&parts, h, want, ctx, Truth::Met, Truth::NotMet)
 }
 
 fn leaf(
