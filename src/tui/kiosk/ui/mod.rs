@@ -67,8 +67,9 @@ pub fn draw(f: &mut Frame, k: &Kiosk) -> Drawn {
         Screen::Question => ask::question(f, k, body, &mut d),
         Screen::Results => found::results(f, k, body, &mut d),
         Screen::Page => {
-            found::page(f, k, body);
-            d.max_scroll = found::page_max_scroll(k, body);
+            let text = widgets::readable(body);
+            found::page(f, k, text);
+            d.max_scroll = found::page_max_scroll(k, text);
         }
         Screen::Qr => {}
     }

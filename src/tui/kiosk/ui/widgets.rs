@@ -46,6 +46,14 @@ pub fn column(area: Rect) -> Rect {
     c
 }
 
+/// A column of text that stays readable on a wide screen: at most 110 columns.
+pub fn readable(area: Rect) -> Rect {
+    let [c] = Layout::horizontal([Constraint::Length(area.width.min(110))])
+        .flex(Flex::Center)
+        .areas(area);
+    c
+}
+
 /// Draw one button and remember where it is.
 pub fn button(f: &mut Frame, k: &Kiosk, b: &Button, area: Rect, focused: bool, d: &mut Drawn) {
     let t = &k.theme;
