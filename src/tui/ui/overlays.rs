@@ -123,9 +123,12 @@ pub fn qr(f: &mut Frame, app: &App, area: Rect) {
     let Some(code) = &app.qr else { return };
     // The widest quiet zone that fits, down to one module.
     let fits = |rows: &Vec<String>| {
-        rows.len() + 1 <= usize::from(area.height) && rows[0].chars().count() <= usize::from(area.width)
+        rows.len() < usize::from(area.height) && rows[0].chars().count() <= usize::from(area.width)
     };
-    let rows = [4, 2, 1].into_iter().map(|m| code.terminal_rows(m)).find(fits);
+    let rows = [4, 2, 1]
+        .into_iter()
+        .map(|m| code.terminal_rows(m))
+        .find(fits);
     let mut title = format!("{}  （Esc）", app.texts.qr_title);
     if let Some(note) = &code.shortened {
         title = format!("{title} {note}");
