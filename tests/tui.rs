@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use policy_toolbox::catalog::{self, Source};
 use policy_toolbox::cli::Lang;
 use policy_toolbox::config::{Paths, Settings};
-use policy_toolbox::tui::app::{Action, App, Focus, Mode};
+use policy_toolbox::tui::app::{App, Focus, Mode};
 use policy_toolbox::tui::theme::Theme;
 use policy_toolbox::tui::{action_for_event, ui};
 use policy_toolbox::verdict::Status;
