@@ -375,7 +375,7 @@ fn every_screen_draws_at_any_size() {
         (250, 80),
     ];
     let mut k = kiosk(&cat, t0);
-    let mut check = |k: &mut Kiosk| {
+    let check = |k: &mut Kiosk| {
         for (w, h) in sizes {
             let s = draw(k, w, h);
             assert!(!s.is_empty());
