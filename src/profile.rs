@@ -445,7 +445,10 @@ mod tests {
 
     #[test]
     fn members_and_disability() {
-        let src = "members:\n  - {relation: self, age: 45, disability: {grade: 2, kind: physical}}\n  - {relation: child, age: 9, disability: none}\n";
+        let src = "members:
+  - {relation: self, age: 45, disability: {grade: 2, kind: physical}}
+  - {relation: child, age: 9, disability: none}
+";
         let h = parse("p.yaml", src).unwrap();
         let m = h.members.unwrap();
         assert_eq!(m[0].get("disability_grade"), Some(&FactValue::Num(2.0)));
@@ -456,7 +459,13 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_with_its_place() {
-        let src = "hukuo: local\nincome_per_capita_monthly: -5\nmembers:\n  - age: 140\n    disability: {grade: 7}\n    sex: woman\n";
+        let src = "hukuo: local
+income_per_capita_monthly: -5
+members:
+  - age: 140
+    disability: {grade: 7}
+    sex: woman
+";
         let err = parse("p.yaml", src).unwrap_err();
         let text = err.to_string();
         assert_eq!(err.0.len(), 5, "{text}");
@@ -473,7 +482,13 @@ mod tests {
 
     #[test]
     fn profiles_survive_a_round_trip() {
-        let src = "hukou: local\nstatus: [dibao]\nincome_per_capita_monthly: 900.5\nmembers:\n  - {relation: self, name: 王阿姨, age: 45, disability: {grade: 2, kind: physical}}\n  - {relation: child, age: 9, disability: none}\n";
+        let src = "hukou: local
+status: [dibao]
+income_per_capita_monthly: 900.5
+members:
+  - {relation: self, name: 王阿姨, age: 45, disability: {grade: 2, kind: physical}}
+  - {relation: child, age: 9, disability: none}
+";
         let h = parse("p.yaml", src).unwrap();
         let again = parse("p.yaml", &h.to_yaml()).unwrap();
         assert_eq!(h, again);

@@ -49,7 +49,7 @@ fn every_case_gets_the_statuses_it_expects() {
             checked += 1;
             if v.status != *want {
                 wrong.push(format!(
-                    "{file} ({}): {id} expected {}, got {}\n      reasons: {:?}\n      missing: {:?}",
+                    "{file} ({}): {id} expected {}, got {}\n  reasons: {:?}\n  missing: {:?}",
                     case.name,
                     want.key(),
                     v.status.key(),

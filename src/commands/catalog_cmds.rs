@@ -140,8 +140,14 @@ pub fn show(
 pub fn item_full(cat: &Catalog, i: &Item) -> Value {
     let lead = cat.lead(i);
     let mut v = item_brief(cat, i);
+    let co: Vec<&str> = i
+        .co_providers
+        .iter()
+        .filter_map(|p| cat.provider(p))
+        .map(|p| p.name.as_str())
+        .collect();
     let extra = json!({
-        "co_providers": i.co_providers.iter().filter_map(|p| cat.provider(p)).map(|p| &p.name).collect::<Vec<_>>(),
+        "co_providers": co,
         "description": i.description,
         "benefit": i.benefit,
         "who": i.who,
