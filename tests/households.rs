@@ -4,7 +4,6 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
 
 use policy_toolbox::cases::{self, Case};
 use policy_toolbox::catalog::{self, Catalog, Source};
@@ -16,18 +15,10 @@ fn catalog() -> Catalog {
 }
 
 fn all_cases() -> Vec<(String, Case)> {
-    let mut files: Vec<_> = fs::read_dir(common::households())
-        .expect("tests/households exists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
+    common::household_files()
         .into_iter()
-        .map(|p| {
+        .map(|(p, text)| {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = fs::read_to_string(&p).unwrap();
             let case = cases::parse(&name, &text).unwrap_or_else(|e| panic!("{e}"));
             (name, case)
         })

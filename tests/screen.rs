@@ -17,18 +17,10 @@ use serde_json::{Value, json};
 
 /// The suite's cases: file stem (used as household id), profile as JSON, parsed household.
 fn suite() -> Vec<(String, Value, Household)> {
-    let mut files: Vec<PathBuf> = fs::read_dir(households())
-        .expect("tests/households exists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    files
+    common::household_files()
         .into_iter()
-        .map(|p| {
+        .map(|(p, text)| {
             let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let text = fs::read_to_string(&p).unwrap();
             let case = cases::parse(&id, &text).unwrap_or_else(|e| panic!("{e}"));
             let doc = yaml::parse(&id, &text, 1 << 20).unwrap();
             let profile = serde_json::to_value(&doc.value["profile"]).unwrap();

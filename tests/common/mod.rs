@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -43,4 +45,22 @@ pub fn households() -> PathBuf {
 
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("test paths are UTF-8")
+}
+
+/// The household case files of the suite, sorted by name, as (path, text).
+pub fn household_files() -> Vec<(PathBuf, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(households())
+        .expect("tests/households exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a case file reads");
+            (p, text)
+        })
+        .collect()
 }
