@@ -269,12 +269,22 @@ fn stated(
     Outcome::reason(truth, text)
 }
 
-fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Outcome> {
-    let imp = ctx.implied.iter().find(|i| {
+/// The implication of a status the household holds that settles `test` on `fact`, if any.
+fn implication<'a>(
+    fact: &Fact,
+    test: &Test,
+    h: &Household,
+    ctx: &'a Context,
+) -> Option<&'a Implication> {
+    ctx.implied.iter().find(|i| {
         i.fact.key == fact.key
             && h.has_status(&i.status) == Some(true)
             && entails(&i.test, test, |t| ctx.resolve(t))
-    })?;
+    })
+}
+
+fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Outcome> {
+    let imp = implication(fact, test, h, ctx)?;
     let said = requirement_text(fact, &imp.test, ctx);
     Some(Outcome::reason(
         Truth::Met,
@@ -343,13 +353,7 @@ fn leaf_truth(
         Some(v) if holds(test, v, ctx) => Truth::Met,
         Some(_) => Truth::NotMet,
     };
-    let implied = || {
-        ctx.implied.iter().any(|i| {
-            i.fact.key == fact.key
-                && h.has_status(&i.status) == Some(true)
-                && entails(&i.test, test, |t| ctx.resolve(t))
-        })
-    };
+    let implied = || implication(fact, test, h, ctx).is_some();
     if plain != Truth::Met && want && fact.scope == Scope::Household && implied() {
         return Truth::Met;
     }
