@@ -9,6 +9,9 @@
 //! `SCREEN_BENCH_HOUSEHOLDS=N` changes the size; `SCREEN_BENCH_INPUT=csv` generates CSV (one
 //! row per member) instead of JSON Lines.
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Write};
 use std::time::Instant;

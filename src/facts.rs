@@ -59,6 +59,22 @@ impl Fact {
             .map_or("", |c| c.zh)
     }
 
+    /// The place of this fact in [`FACTS`], which is where a profile stores its value.
+    ///
+    /// Facts are handed around as references into the table, so the place is found from the
+    /// address; a copy made elsewhere is found by its key instead.
+    pub fn index(&self) -> usize {
+        let at = (self as *const Fact as usize).wrapping_sub(FACTS.as_ptr() as usize)
+            / std::mem::size_of::<Fact>();
+        match FACTS.get(at) {
+            Some(f) if std::ptr::eq(f, self) => at,
+            _ => FACTS
+                .iter()
+                .position(|f| f.key == self.key)
+                .unwrap_or(usize::MAX),
+        }
+    }
+
     /// The allowed values of a choice or set fact; empty for the others.
     pub fn choices(&self) -> &'static [Choice] {
         match self.kind {
@@ -166,7 +182,7 @@ const fn member(key: &'static str, kind: Kind, label: &'static str, q: &'static 
 }
 
 /// Every fact, household facts first.
-pub const FACTS: &[Fact] = &[
+pub static FACTS: &[Fact] = &[
     household("hukou", Kind::Choice(HUKOU), "户籍", "户口在本区吗？"),
     household("area", Kind::Choice(AREA), "居住地", "住在城镇还是农村？"),
     household("town", Kind::Text, "所在镇街", "住在哪个镇街？"),
@@ -337,6 +353,14 @@ pub const FACTS: &[Fact] = &[
         "孩子或老人的家人是不是长期在外地打工？",
     ),
 ];
+
+/// The household's recognised statuses, which many rules and implications consult.
+pub fn status() -> &'static Fact {
+    static STATUS: std::sync::LazyLock<&'static Fact> = std::sync::LazyLock::new(|| {
+        find(Scope::Household, "status").expect("the fact table has `status`")
+    });
+    &STATUS
+}
 
 /// The fact with this key in this scope.
 pub fn find(scope: Scope, key: &str) -> Option<&'static Fact> {

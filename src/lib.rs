@@ -20,5 +20,6 @@ pub mod screen;
 pub mod search;
 pub mod text;
 pub mod tui;
+pub mod values;
 pub mod verdict;
 pub mod yaml;

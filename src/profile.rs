@@ -5,37 +5,28 @@
 //! checked against the fact table, and all problems in a file are reported together, each with
 //! its line and column. The profile is personal data: nothing here writes it anywhere.
 
-use std::collections::BTreeMap;
+use std::fmt;
 
 use crate::facts::{self, Fact, Kind, Scope};
 use crate::problem::{Problem, Problems, suggest};
+use crate::text::Num;
+pub use crate::values::{FactValue, Facts};
 use crate::yaml::{self, Doc, Mapping, Value};
 
 /// Profiles are a few hundred bytes; anything near this size is not a profile.
 pub const MAX_PROFILE_BYTES: usize = 256 * 1024;
 
-/// The value of one fact as the profile states it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FactValue {
-    Bool(bool),
-    Num(f64),
-    Word(String),
-    Set(Vec<String>),
-    /// Known not to apply: the grade of a disability when there is none.
-    Absent,
-}
-
 /// One member of the household.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Member {
     pub name: Option<String>,
-    pub facts: BTreeMap<&'static str, FactValue>,
+    pub facts: Facts,
 }
 
 /// A household: its own facts and, when given, its members.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Household {
-    pub facts: BTreeMap<&'static str, FactValue>,
+    pub facts: Facts,
     /// `None` when the profile says nothing about members.
     pub members: Option<Vec<Member>>,
 }
@@ -47,7 +38,7 @@ impl Household {
 
     /// Whether the household holds a recognised status such as `dibao`.
     pub fn has_status(&self, status: &str) -> Option<bool> {
-        match self.get("status") {
+        match self.facts.of(facts::status()) {
             Some(FactValue::Set(s)) => Some(s.iter().any(|x| x == status)),
             _ => None,
         }
@@ -61,24 +52,43 @@ impl Member {
 
     /// How a reason names this person: the name when given, else relation and age.
     pub fn describe(&self) -> String {
-        let who = self.who();
-        match self.get("age") {
-            Some(FactValue::Num(a)) => format!("{who}（{} 岁）", crate::text::num(*a)),
-            _ => who,
-        }
+        self.described().to_string()
+    }
+
+    /// [`Member::describe`] written straight into a formatter.
+    pub fn described(&self) -> impl fmt::Display + '_ {
+        Described(self)
     }
 
     /// The name when given, else the relation in plain words.
     pub fn who(&self) -> String {
+        self.who_str().to_string()
+    }
+
+    /// [`Member::who`] without a copy.
+    pub fn who_str(&self) -> &str {
         match (&self.name, self.get("relation")) {
-            (Some(n), _) => n.clone(),
-            (None, Some(FactValue::Word(r))) => relation_word(r, &self.facts).to_string(),
-            _ => "一位家人".to_string(),
+            (Some(n), _) => n,
+            (None, Some(FactValue::Word(r))) => relation_word(r, &self.facts),
+            _ => "一位家人",
         }
     }
 }
 
-fn relation_word(rel: &str, facts: &BTreeMap<&'static str, FactValue>) -> &'static str {
+struct Described<'a>(&'a Member);
+
+impl fmt::Display for Described<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = self.0;
+        f.write_str(m.who_str())?;
+        match m.get("age") {
+            Some(FactValue::Num(a)) => write!(f, "（{} 岁）", Num(*a)),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn relation_word(rel: &str, facts: &Facts) -> &'static str {
     let old = matches!(facts.get("age"), Some(FactValue::Num(a)) if *a >= 60.0);
     match rel {
         "parent" if old => "家中老人",
@@ -141,11 +151,11 @@ impl Member {
     }
 }
 
-fn facts_to_map(facts: &BTreeMap<&'static str, FactValue>) -> Mapping {
+fn facts_to_map(facts: &Facts) -> Mapping {
     // Keys in the order of the fact table, as a person reads a profile.
     let mut map = Mapping::new();
     for f in facts::FACTS {
-        let Some(v) = facts.get(f.key) else { continue };
+        let Some(v) = facts.of(f) else { continue };
         let value = match v {
             FactValue::Bool(b) => Value::Bool(*b),
             FactValue::Num(n) if n.fract() == 0.0 => Value::Number((*n as i64).into()),

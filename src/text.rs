@@ -1,26 +1,52 @@
 //! Small text helpers shared by every output: numbers the way Chinese forms print them.
 
+use std::fmt;
+
 /// `1149` as "1,149", `2.5` as "2.5", `2298.0` as "2,298".
 pub fn num(n: f64) -> String {
-    if !n.is_finite() {
-        return "?".to_string();
+    Num(n).to_string()
+}
+
+/// A number as [`num`] prints it, written straight into a formatter: reasons are built by the
+/// million in a batch, and this spares a string for each number.
+#[derive(Debug, Clone, Copy)]
+pub struct Num(pub f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0;
+        if !n.is_finite() {
+            return f.write_str("?");
+        }
+        let rounded = (n * 100.0).round() / 100.0;
+        if rounded < 0.0 {
+            f.write_str("-")?;
+        }
+        let whole = rounded.trunc().abs() as u64;
+        // Digits from the right, with a comma every three, then reversed.
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        let mut rest = whole;
+        loop {
+            if len % 4 == 3 {
+                buf[len] = b',';
+                len += 1;
+            }
+            buf[len] = b'0' + (rest % 10) as u8;
+            len += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        buf[..len].reverse();
+        f.write_str(std::str::from_utf8(&buf[..len]).map_err(|_| fmt::Error)?)?;
+        match (rounded.fract().abs() * 100.0).round() as u64 {
+            0 => Ok(()),
+            d if d % 10 == 0 => write!(f, ".{}", d / 10),
+            d => write!(f, ".{d:02}"),
+        }
     }
-    let rounded = (n * 100.0).round() / 100.0;
-    let whole = rounded.trunc().abs() as u64;
-    let mut digits = whole.to_string();
-    let mut grouped = String::new();
-    while digits.len() > 3 {
-        let tail = digits.split_off(digits.len() - 3);
-        grouped = format!(",{tail}{grouped}");
-    }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    let frac = (rounded.fract().abs() * 100.0).round() as u64;
-    let frac = match frac {
-        0 => String::new(),
-        f if f % 10 == 0 => format!(".{}", f / 10),
-        f => format!(".{f:02}"),
-    };
-    format!("{sign}{digits}{grouped}{frac}")
 }
 
 #[cfg(test)]
@@ -39,6 +65,10 @@ mod tests {
         assert_eq!(num(1149.0), "1,149");
         assert_eq!(num(2298.0), "2,298");
         assert_eq!(num(1_234_567.0), "1,234,567");
+        assert_eq!(num(999.0), "999");
+        assert_eq!(num(1000.0), "1,000");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(f64::NAN), "?");
         assert_eq!(num(2.5), "2.5");
         assert_eq!(num(0.05), "0.05");
         assert_eq!(num(60.0), "60");

@@ -10,7 +10,14 @@ use std::collections::BTreeMap;
 use super::{Cond, Op, Rule, Scalar, Target, Test, entails};
 use crate::facts::{Fact, Kind, Scope};
 use crate::profile::{FactValue, Household, Member};
-use crate::text::num;
+use crate::text::Num;
+
+/// `write!` into a `String`, which cannot fail.
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = std::fmt::Write::write_fmt($out, format_args!($($arg)*));
+    }};
+}
 
 /// Met, not met, or unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,19 +98,20 @@ impl Context {
         }
     }
 
-    /// "低保标准的 2 倍（2,298 元）" or "60 岁".
-    fn describe(&self, t: &Target, unit: &str) -> String {
+    /// "低保标准的 2 倍（2,298 元）" or "60 岁", appended to `out`.
+    fn describe(&self, out: &mut String, t: &Target, unit: &str) {
         match t {
-            Target::Fixed(n) => format!("{} {unit}", num(*n)),
+            Target::Fixed(n) => put!(out, "{} {unit}", Num(*n)),
             Target::Standard { id, times } => {
                 let Some(s) = self.standards.get(id) else {
-                    return id.clone();
+                    out.push_str(id);
+                    return;
                 };
-                let value = num(s.amount * times);
+                let value = Num(s.amount * times);
                 if (*times - 1.0).abs() < f64::EPSILON {
-                    format!("{}（{value} {unit}）", s.name)
+                    put!(out, "{}（{value} {unit}）", s.name);
                 } else {
-                    format!("{}的 {} 倍（{value} {unit}）", s.name, num(*times))
+                    put!(out, "{}的 {} 倍（{value} {unit}）", s.name, Num(*times));
                 }
             }
         }
@@ -259,13 +267,14 @@ fn stated(
             questions: vec![fact.question.into()],
         };
     };
-    let (holds, text) = state(fact, test, value, m, ctx);
+    let mut text = String::with_capacity(96);
+    let holds = state(&mut text, fact, test, value, m, ctx);
     let truth = if holds { Truth::Met } else { Truth::NotMet };
-    let text = if holds == want {
-        text
-    } else {
-        format!("{text}（{}）", requirement(fact, test, want, value, ctx))
-    };
+    if holds != want {
+        text.push('（');
+        requirement(&mut text, fact, test, want, value, ctx);
+        text.push('）');
+    }
     Outcome::reason(truth, text)
 }
 
@@ -277,7 +286,7 @@ fn implication<'a>(
     ctx: &'a Context,
 ) -> Option<&'a Implication> {
     ctx.implied.iter().find(|i| {
-        i.fact.key == fact.key
+        i.fact.index() == fact.index()
             && h.has_status(&i.status) == Some(true)
             && entails(&i.test, test, |t| ctx.resolve(t))
     })
@@ -285,11 +294,9 @@ fn implication<'a>(
 
 fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Outcome> {
     let imp = implication(fact, test, h, ctx)?;
-    let said = requirement_text(fact, &imp.test, ctx);
-    Some(Outcome::reason(
-        Truth::Met,
-        format!("已认定为{}，说明{said}", imp.status_name),
-    ))
+    let mut text = format!("已认定为{}，说明", imp.status_name);
+    requirement_text(&mut text, fact, &imp.test, ctx);
+    Some(Outcome::reason(Truth::Met, text))
 }
 
 /// Only the truth of `rule`, with no reasons or questions: the fast path when many items are
@@ -363,9 +370,9 @@ fn leaf_truth(
 /// The stated value of a fact: the member's own for member facts, else the household's.
 fn value_of<'a>(fact: &Fact, h: &'a Household, m: Option<&'a Member>) -> Option<&'a FactValue> {
     match (fact.scope, m) {
-        (Scope::Member, Some(m)) => m.get(fact.key),
+        (Scope::Member, Some(m)) => m.facts.of(fact),
         (Scope::Member, None) => None,
-        (Scope::Household, _) => h.get(fact.key),
+        (Scope::Household, _) => h.facts.of(fact),
     }
 }
 
@@ -381,17 +388,27 @@ fn holds(test: &Test, value: &FactValue, ctx: &Context) -> bool {
     }
 }
 
-/// Whether the test holds, and a neutral sentence stating the fact.
+/// Whether the test holds; a neutral sentence stating the fact is appended to `out`.
 fn state(
+    out: &mut String,
     fact: &Fact,
     test: &Test,
     value: &FactValue,
     m: Option<&Member>,
     ctx: &Context,
-) -> (bool, String) {
-    let who = m.map(Member::describe).unwrap_or_default();
+) -> bool {
+    // The member as a reason names them, written only by the sentences that name them.
+    let who = |out: &mut String| {
+        if let Some(m) = m {
+            put!(out, "{}", m.described());
+        }
+    };
     match (value, test) {
-        (FactValue::Absent, _) => (false, format!("{who}{}：无", fact.label)),
+        (FactValue::Absent, _) => {
+            who(out);
+            put!(out, "{}：无", fact.label);
+            false
+        }
         (FactValue::Num(v), Test::Cmp(op, t)) => {
             let target = ctx.resolve(t).unwrap_or(f64::NAN);
             let rel = if *v < target {
@@ -402,44 +419,51 @@ fn state(
                 "等于"
             };
             let unit = unit(fact);
-            let target_text = ctx.describe(t, unit);
-            let text = match m {
+            match m {
                 Some(m) if fact.key == "age" => {
-                    format!("{} {} 岁，{rel} {target_text}", m.who(), num(*v))
+                    put!(out, "{} {} 岁，{rel} ", m.who_str(), Num(*v));
                 }
                 _ => {
+                    who(out);
                     let gap = if matches!(t, Target::Fixed(_)) {
                         " "
                     } else {
                         ""
                     };
-                    format!(
-                        "{who}{} {} {unit}，{rel}{gap}{target_text}",
-                        fact.label,
-                        num(*v)
-                    )
+                    put!(out, "{} {} {unit}，{rel}{gap}", fact.label, Num(*v));
                 }
-            };
-            (op.holds(*v, target), text)
+            }
+            ctx.describe(out, t, unit);
+            op.holds(*v, target)
         }
         (FactValue::Bool(b), Test::Is(Scalar::Bool(w))) => {
-            (b == w, format!("{who}{}", bool_word(fact, *b)))
+            who(out);
+            out.push_str(bool_word(fact, *b));
+            b == w
         }
-        (FactValue::Word(v), _) => (
-            word_holds(v, test),
-            format!("{who}{}：{}", fact.label, word(fact, v)),
-        ),
+        (FactValue::Word(v), _) => {
+            who(out);
+            put!(out, "{}：{}", fact.label, word(fact, v));
+            word_holds(v, test)
+        }
         (FactValue::Set(vs), _) => {
-            let holds = vs.iter().any(|v| word_holds(v, test));
-            let shown: Vec<&str> = vs.iter().map(|v| word(fact, v)).collect();
-            let shown = if shown.is_empty() {
-                "无".to_string()
-            } else {
-                shown.join("、")
-            };
-            (holds, format!("{}：{shown}", fact.label))
+            put!(out, "{}：", fact.label);
+            if vs.is_empty() {
+                out.push('无');
+            }
+            for (i, v) in vs.iter().enumerate() {
+                if i > 0 {
+                    out.push('、');
+                }
+                out.push_str(word(fact, v));
+            }
+            vs.iter().any(|v| word_holds(v, test))
         }
-        _ => (false, format!("{who}{}：与规则不相符", fact.label)),
+        _ => {
+            who(out);
+            put!(out, "{}：与规则不相符", fact.label);
+            false
+        }
     }
 }
 
@@ -476,45 +500,53 @@ fn unit(fact: &Fact) -> &'static str {
     }
 }
 
-/// What the item asks, and for numbers how far off the household is.
-fn requirement(fact: &Fact, test: &Test, want: bool, value: &FactValue, ctx: &Context) -> String {
-    let asked = requirement_text(fact, test, ctx);
-    let asked = if want {
-        format!("本项要求{asked}")
+/// What the item asks, and for numbers how far off the household is, appended to `out`.
+fn requirement(
+    out: &mut String,
+    fact: &Fact,
+    test: &Test,
+    want: bool,
+    value: &FactValue,
+    ctx: &Context,
+) {
+    out.push_str(if want {
+        "本项要求"
     } else {
-        format!("本项不适用于：{asked}")
-    };
-    match (value, test) {
-        (FactValue::Num(v), Test::Cmp(_, t)) if want => {
-            let gap = (ctx.resolve(t).unwrap_or(*v) - v).abs();
-            let way = if fact.key == "age" {
-                "相差"
-            } else if *v > ctx.resolve(t).unwrap_or(*v) {
-                "超出"
-            } else {
-                "还差"
-            };
-            format!("{asked}，{way} {} {}", num(gap), unit(fact))
-        }
-        _ => asked,
+        "本项不适用于："
+    });
+    requirement_text(out, fact, test, ctx);
+    if let (FactValue::Num(v), Test::Cmp(_, t), true) = (value, test, want) {
+        let target = ctx.resolve(t).unwrap_or(*v);
+        let way = if fact.key == "age" {
+            "相差"
+        } else if *v > target {
+            "超出"
+        } else {
+            "还差"
+        };
+        put!(out, "，{way} {} {}", Num((target - v).abs()), unit(fact));
     }
 }
 
-fn requirement_text(fact: &Fact, test: &Test, ctx: &Context) -> String {
+/// What a test asks, in words, appended to `out`.
+fn requirement_text(out: &mut String, fact: &Fact, test: &Test, ctx: &Context) {
     match test {
-        Test::Cmp(op, t) => format!(
-            "{}{}{}",
-            fact.label,
-            op_words(*op),
-            ctx.describe(t, unit(fact))
-        ),
-        Test::Is(Scalar::Bool(b)) => bool_word(fact, *b).to_string(),
-        Test::Is(Scalar::Word(w)) => format!("{}：{}", fact.label, word(fact, w)),
-        Test::In(ws) => {
-            let words: Vec<&str> = ws.iter().map(|w| word(fact, w)).collect();
-            format!("{}：{}", fact.label, words.join("或"))
+        Test::Cmp(op, t) => {
+            put!(out, "{}{}", fact.label, op_words(*op));
+            ctx.describe(out, t, unit(fact));
         }
-        Test::Is(Scalar::Num(n)) => format!("{}：{}", fact.label, num(*n)),
+        Test::Is(Scalar::Bool(b)) => out.push_str(bool_word(fact, *b)),
+        Test::Is(Scalar::Word(w)) => put!(out, "{}：{}", fact.label, word(fact, w)),
+        Test::In(ws) => {
+            put!(out, "{}：", fact.label);
+            for (i, w) in ws.iter().enumerate() {
+                if i > 0 {
+                    out.push('或');
+                }
+                out.push_str(word(fact, w));
+            }
+        }
+        Test::Is(Scalar::Num(n)) => put!(out, "{}：{}", fact.label, Num(*n)),
     }
 }
 

@@ -13,7 +13,7 @@ use super::record::{self, Record, Rejection};
 use crate::catalog::Catalog;
 use crate::facts::{self, Fact, Kind, Scope};
 use crate::problem::Problems;
-use crate::profile::{self, Household, Member};
+use crate::profile::{self, Facts, Household, Member};
 use crate::yaml::{Doc, Mapping, Value};
 
 /// Read the household in `g`. `blank` is an empty profile document naming the input file.
@@ -51,8 +51,6 @@ pub fn household(
     })
 }
 
-type Facts = BTreeMap<&'static str, profile::FactValue>;
-
 fn household_facts(
     cat: &Catalog,
     header: &Header,
@@ -60,7 +58,7 @@ fn household_facts(
     rows: &[Row],
     out: &mut Vec<Rejection>,
 ) -> (Facts, Vec<String>) {
-    let mut facts = Facts::new();
+    let mut facts = Facts::default();
     let mut received = Vec::new();
     for (line, mut map) in household_cells(header, rows, out) {
         if let Some(v) = map.remove("received") {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::situation::{Claim, Model, Person, Possible};
 use crate::catalog::{Catalog, Item};
 use crate::facts::{Fact, Scope};
-use crate::profile::{FactValue, Household, Member};
+use crate::profile::{FactValue, Facts, Household, Member};
 use crate::rules::eval::{Outcome, Truth, decide, evaluate};
 use crate::rules::{Cond, Op, Rule, Target, Test};
 use crate::verdict::Status;
@@ -403,8 +403,8 @@ fn world(model: &Model, slots: &[Slot], pick: &[Option<usize>]) -> Household {
 fn fixed<'v>(
     facts: &BTreeMap<&'static str, Possible>,
     chosen: impl Fn(&'static str) -> Option<Option<&'v FactValue>>,
-) -> BTreeMap<&'static str, FactValue> {
-    let mut out = BTreeMap::new();
+) -> Facts {
+    let mut out = Facts::default();
     for (k, p) in facts {
         let v = match chosen(k) {
             Some(v) => v.cloned(),
