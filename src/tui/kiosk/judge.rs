@@ -415,7 +415,7 @@ fn fixed<'v>(
             },
         };
         if let Some(v) = v {
-            out.insert(*k, v);
+            out.insert(k, v);
         }
     }
     out
