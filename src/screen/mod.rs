@@ -116,20 +116,31 @@ pub fn screen(
             _ => InputKind::Csv,
         },
     };
-    let mut run = Run::new(cat, name, kind, format, out, obs);
-    run.out
+    let mut ctx = Ctx::new(cat, name, format);
+    let mut sink = Sink::new(cat, kind, out, obs);
+    sink.out
         .write_all(output::start(format).as_bytes())
         .map_err(Stop::Write)?;
-    match kind {
-        InputKind::Jsonl => run.jsonl(&mut lines)?,
-        InputKind::Csv => run.csv(&mut lines)?,
+    if kind == InputKind::Csv {
+        ctx.header = read_header(&mut lines)?;
     }
-    run.out.flush().map_err(Stop::Write)?;
+    if kind == InputKind::Jsonl || ctx.header.is_some() {
+        let ctx = &ctx;
+        std::thread::scope(|scope| {
+            let mut pipe = Pipeline::start(scope, ctx, &mut sink);
+            match &ctx.header {
+                None => read_jsonl(&mut lines, &mut pipe)?,
+                Some(header) => read_csv(&mut lines, header, &mut pipe)?,
+            }
+            pipe.finish()
+        })?;
+    }
+    sink.out.flush().map_err(Stop::Write)?;
     debug_assert_eq!(
-        run.totals.rows_read,
-        run.totals.rows_screened + run.totals.rows_rejected
+        sink.totals.rows_read,
+        sink.totals.rows_screened + sink.totals.rows_rejected
     );
-    Ok(run.totals)
+    Ok(sink.totals)
 }
 
 /// The items a household qualifies for and does not yet get, with their catalog index:
@@ -182,8 +193,8 @@ struct Ctx<'a> {
     header: Option<csv::Header>,
 }
 
-struct Run<'a> {
-    ctx: Ctx<'a>,
+/// The sequential side of a run: counting, the duplicate check and writing, in input order.
+struct Sink<'a> {
     out: &'a mut dyn Write,
     obs: &'a mut dyn Observer,
     totals: Totals,
@@ -191,16 +202,148 @@ struct Run<'a> {
     seen: HashMap<u64, u64>,
 }
 
-impl<'a> Run<'a> {
+impl<'a> Ctx<'a> {
+    fn new(cat: &'a Catalog, name: &str, format: Format) -> Self {
+        let blank = yaml::parse(name, "{}", 16).expect("an empty map is valid YAML");
+        Ctx {
+            cat,
+            format,
+            blank,
+            header: None,
+        }
+    }
+}
+
+/// The CSV header, or `None` for an input with no rows at all.
+fn read_header<R: BufRead>(lines: &mut lines::Lines<R>) -> Result<Option<csv::Header>, Stop> {
+    loop {
+        match lines.next_line().map_err(Stop::Read)? {
+            None => return Ok(None),
+            Some(l) if l.text.as_ref().is_ok_and(|t| t.trim().is_empty()) => {}
+            Some(l) => return csv::header(&l).map(Some).map_err(Stop::Header),
+        }
+    }
+}
+
+fn read_jsonl<R: BufRead>(lines: &mut lines::Lines<R>, pipe: &mut Pipeline) -> Result<(), Stop> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while let Some(line) = lines.next_line().map_err(Stop::Read)? {
+        if line.text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
+            continue;
+        }
+        pipe.sink.totals.rows_read += 1;
+        chunk.push(Unit::Line(line));
+        if chunk.len() >= CHUNK {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+            pipe.submit(full, lines.consumed())?;
+        }
+    }
+    pipe.submit(chunk, lines.consumed())
+}
+
+fn read_csv<R: BufRead>(
+    lines: &mut lines::Lines<R>,
+    header: &csv::Header,
+    pipe: &mut Pipeline,
+) -> Result<(), Stop> {
+    let mut grouper = csv::Grouper::new(header.clone());
+    let mut groups = Vec::new();
+    while let Some(line) = lines.next_line().map_err(Stop::Read)? {
+        if grouper.push(&line, &mut groups) {
+            pipe.sink.totals.rows_read += 1;
+        }
+        if groups.len() >= CHUNK {
+            let chunk = groups.drain(..).map(Unit::Group).collect();
+            pipe.submit(chunk, lines.consumed())?;
+        }
+    }
+    grouper.finish(&mut groups);
+    let chunk = groups.into_iter().map(Unit::Group).collect();
+    pipe.submit(chunk, lines.consumed())
+}
+
+/// A chunk on its way to the workers, with the input bytes consumed when it was read.
+type Work = (Vec<Unit>, u64);
+type Results = (Vec<Done>, u64);
+
+/// Chunks are screened on a thread of their own (which hands them to every core) while this
+/// thread writes the chunk before and reads the chunk after: reading and writing the files
+/// would otherwise leave the cores idle. At most two chunks are in flight.
+struct Pipeline<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    work: std::sync::mpsc::SyncSender<Work>,
+    done: std::sync::mpsc::Receiver<Results>,
+    in_flight: usize,
+}
+
+impl<'s, 'a> Pipeline<'s, 'a> {
+    fn start<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        ctx: &'scope Ctx<'_>,
+        sink: &'s mut Sink<'a>,
+    ) -> Self {
+        let (work, todo) = std::sync::mpsc::sync_channel::<Work>(1);
+        let (finished, done) = std::sync::mpsc::sync_channel::<Results>(1);
+        scope.spawn(move || {
+            for (units, consumed) in todo {
+                let screened = units.into_par_iter().map(|u| ctx.work(u)).collect();
+                if finished.send((screened, consumed)).is_err() {
+                    break;
+                }
+            }
+        });
+        Pipeline {
+            sink,
+            work,
+            done,
+            in_flight: 0,
+        }
+    }
+
+    /// Hand a chunk to the workers, and write the one before it while they screen this one.
+    fn submit(&mut self, units: Vec<Unit>, consumed: u64) -> Result<(), Stop> {
+        if units.is_empty() {
+            return Ok(());
+        }
+        self.work.send((units, consumed)).map_err(|_| stopped())?;
+        self.in_flight += 1;
+        if self.in_flight > 1 {
+            self.write_next()?;
+        }
+        Ok(())
+    }
+
+    /// Write every chunk still in flight.
+    fn finish(mut self) -> Result<(), Stop> {
+        while self.in_flight > 0 {
+            self.write_next()?;
+        }
+        Ok(())
+    }
+
+    fn write_next(&mut self) -> Result<(), Stop> {
+        let (done, consumed) = self.done.recv().map_err(|_| stopped())?;
+        self.in_flight -= 1;
+        for d in done {
+            self.sink.merge(d)?;
+        }
+        self.sink.obs.progress(consumed, &self.sink.totals);
+        Ok(())
+    }
+}
+
+/// The screening thread ended early, which only a bug can cause; the run stops cleanly.
+fn stopped() -> Stop {
+    Stop::Read(io::Error::other("the screening thread stopped unexpectedly"))
+}
+
+impl<'a> Sink<'a> {
     fn new(
-        cat: &'a Catalog,
-        name: &'a str,
+        cat: &Catalog,
         kind: InputKind,
-        format: Format,
         out: &'a mut dyn Write,
         obs: &'a mut dyn Observer,
     ) -> Self {
-        let blank = yaml::parse(name, "{}", 16).expect("an empty map is valid YAML");
         let totals = Totals {
             kind,
             rows_read: 0,
@@ -210,69 +353,12 @@ impl<'a> Run<'a> {
             found: 0,
             summary: Summary::new(cat.items.len()),
         };
-        Run {
-            ctx: Ctx {
-                cat,
-                format,
-                blank,
-                header: None,
-            },
+        Sink {
             out,
             obs,
             totals,
             seen: HashMap::new(),
         }
-    }
-
-    fn jsonl<R: BufRead>(&mut self, lines: &mut lines::Lines<R>) -> Result<(), Stop> {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        while let Some(line) = lines.next_line().map_err(Stop::Read)? {
-            if line.text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
-                continue;
-            }
-            self.totals.rows_read += 1;
-            chunk.push(Unit::Line(line));
-            if chunk.len() >= CHUNK {
-                self.chunk(std::mem::take(&mut chunk), lines.consumed())?;
-            }
-        }
-        self.chunk(chunk, lines.consumed())
-    }
-
-    fn csv<R: BufRead>(&mut self, lines: &mut lines::Lines<R>) -> Result<(), Stop> {
-        let header = loop {
-            match lines.next_line().map_err(Stop::Read)? {
-                None => return Ok(()),
-                Some(l) if l.text.as_ref().is_ok_and(|t| t.trim().is_empty()) => {}
-                Some(l) => break csv::header(&l).map_err(Stop::Header)?,
-            }
-        };
-        let mut grouper = csv::Grouper::new(header.clone());
-        self.ctx.header = Some(header);
-        let mut groups = Vec::new();
-        while let Some(line) = lines.next_line().map_err(Stop::Read)? {
-            if grouper.push(&line, &mut groups) {
-                self.totals.rows_read += 1;
-            }
-            if groups.len() >= CHUNK {
-                let chunk = groups.drain(..).map(Unit::Group).collect();
-                self.chunk(chunk, lines.consumed())?;
-            }
-        }
-        grouper.finish(&mut groups);
-        let chunk = groups.into_iter().map(Unit::Group).collect();
-        self.chunk(chunk, lines.consumed())
-    }
-
-    /// Parse and screen a chunk on every core, then write it in input order.
-    fn chunk(&mut self, units: Vec<Unit>, consumed: u64) -> Result<(), Stop> {
-        let ctx = &self.ctx;
-        let done: Vec<Done> = units.into_par_iter().map(|u| ctx.work(u)).collect();
-        for d in done {
-            self.merge(d)?;
-        }
-        self.obs.progress(consumed, &self.totals);
-        Ok(())
     }
 
     /// Count and write one result, or report why it was left out.
