@@ -35,37 +35,6 @@ pub struct Outcome {
     pub questions: Vec<String>,
 }
 
-impl Outcome {
-    fn new(truth: Truth) -> Self {
-        Outcome {
-            truth,
-            reasons: Vec::new(),
-            questions: Vec::new(),
-        }
-    }
-
-    fn reason(truth: Truth, text: String) -> Self {
-        Outcome {
-            truth,
-            reasons: vec![text],
-            questions: Vec::new(),
-        }
-    }
-
-    fn absorb(&mut self, other: Outcome) {
-        push_new(&mut self.reasons, other.reasons);
-        push_new(&mut self.questions, other.questions);
-    }
-}
-
-fn push_new(into: &mut Vec<String>, from: Vec<String>) {
-    for s in from {
-        if !into.contains(&s) {
-            into.push(s);
-        }
-    }
-}
-
 /// A named amount a rule can compare with, such as the 低保 standard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedAmount {
@@ -120,162 +89,207 @@ impl Context {
 
 /// Decide `rule` for a household.
 pub fn evaluate(rule: &Rule, h: &Household, ctx: &Context) -> Outcome {
-    eval(rule, h, None, true, ctx)
-}
-
-fn eval(rule: &Rule, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
-    let mut out = match &rule.cond {
-        Cond::Everyone => Outcome::reason(Truth::Met, "这一项对所有居民开放".to_string()),
-        Cond::Leaf { fact, test } => leaf(fact, test, h, m, want, ctx),
-        Cond::All(rules) => all(rules, h, m, want, ctx),
-        Cond::Any(rules) => any(rules, h, m, want, ctx),
-        Cond::Not(inner) => negate(eval(inner, h, m, !want, ctx)),
-        Cond::Member(inner) => some_member(inner, h, want, ctx),
-    };
-    if let (Some(q), Truth::Unknown) = (&rule.ask, out.truth) {
-        out.questions = vec![q.clone()];
+    let mut acc = Acc::default();
+    let truth = explain(rule, h, None, true, ctx, &mut acc);
+    Outcome {
+        truth,
+        reasons: acc.reasons,
+        questions: acc.questions,
     }
-    out
 }
 
-fn negate(mut o: Outcome) -> Outcome {
-    o.truth = match o.truth {
+/// The reasons and questions of one evaluation, gathered in the order they are found. A
+/// sentence is kept once, where it first appears.
+#[derive(Default)]
+struct Acc {
+    reasons: Vec<String>,
+    questions: Vec<String>,
+    /// Questions raised so far, counting those already present.
+    asked: usize,
+    /// Where a reason is written before it is known to be new.
+    scratch: String,
+}
+
+impl Acc {
+    fn reason(&mut self, write: impl FnOnce(&mut String)) {
+        let mut s = std::mem::take(&mut self.scratch);
+        s.clear();
+        write(&mut s);
+        if !self.reasons.contains(&s) {
+            self.reasons.push(s.as_str().to_owned());
+        }
+        self.scratch = s;
+    }
+
+    fn question(&mut self, q: &str) {
+        self.asked += 1;
+        if !self.questions.iter().any(|x| x == q) {
+            self.questions.push(q.to_owned());
+        }
+    }
+}
+
+/// Explain `rule` into `acc` and return its truth.
+///
+/// Each part of a combination is first decided without text ([`truth`]); only the parts that
+/// settle the whole are then explained, since the text of the others would be thrown away.
+/// An `all` that fails gives every failing part; an `any` that holds gives its first holding
+/// part; a combination left open gives its open parts (and, for `all`, the met ones too).
+fn explain(
+    rule: &Rule,
+    h: &Household,
+    m: Option<&Member>,
+    want: bool,
+    ctx: &Context,
+    acc: &mut Acc,
+) -> Truth {
+    let asked_from = acc.questions.len();
+    let truth = match &rule.cond {
+        Cond::Everyone => {
+            acc.reason(|s| s.push_str("这一项对所有居民开放"));
+            Truth::Met
+        }
+        Cond::Leaf { fact, test } => explain_leaf(fact, test, h, m, want, ctx, acc),
+        Cond::All(rules) => {
+            let parts = rules.iter().map(|r| (r, m));
+            explain_parts(parts, h, want, ctx, acc, Truth::NotMet, Truth::Met)
+        }
+        Cond::Any(rules) => {
+            let parts = rules.iter().map(|r| (r, m));
+            explain_parts(parts, h, want, ctx, acc, Truth::Met, Truth::NotMet)
+        }
+        Cond::Not(inner) => negate(explain(inner, h, m, !want, ctx, acc)),
+        Cond::Member(inner) => explain_member(inner, h, want, ctx, acc),
+    };
+    if let (Some(q), Truth::Unknown) = (&rule.ask, truth) {
+        // The rule's own question replaces the questions of its parts.
+        acc.questions.truncate(asked_from);
+        acc.question(q);
+    }
+    truth
+}
+
+fn negate(t: Truth) -> Truth {
+    match t {
         Truth::Met => Truth::NotMet,
         Truth::NotMet => Truth::Met,
         Truth::Unknown => Truth::Unknown,
-    };
-    o
+    }
 }
 
-fn all(rules: &[Rule], h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
-    let parts: Vec<_> = rules.iter().map(|r| (r, m)).collect();
-    explain(&parts, h, want, ctx, Truth::NotMet, Truth::Met)
-}
-
-fn any(rules: &[Rule], h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Outcome {
-    let parts: Vec<_> = rules.iter().map(|r| (r, m)).collect();
-    explain(&parts, h, want, ctx, Truth::Met, Truth::NotMet)
-}
-
-/// Decide every part without text, then explain only the parts [`combine`] keeps: the text of
-/// the others would be built and thrown away, which is most of the cost of a verdict.
-fn explain(
-    parts: &[(&Rule, Option<&Member>)],
+/// `decisive` settles the whole when any part has it (NotMet for all, Met for any); otherwise
+/// unknown parts leave it unknown, and only when every part is `rest` is the whole `rest`.
+fn explain_parts<'r>(
+    parts: impl Iterator<Item = (&'r Rule, Option<&'r Member>)> + Clone,
     h: &Household,
     want: bool,
     ctx: &Context,
+    acc: &mut Acc,
     decisive: Truth,
     rest: Truth,
-) -> Outcome {
-    let truths: Vec<Truth> = parts
-        .iter()
-        .map(|(r, m)| truth(r, h, *m, want, ctx))
-        .collect();
+) -> Truth {
+    // Most combinations have a handful of parts; their truths stay on the stack.
+    const INLINE: usize = 16;
+    let mut inline = [Truth::Unknown; INLINE];
+    let mut spilled = Vec::new();
+    let mut n = 0;
+    for (r, m) in parts.clone() {
+        let t = truth(r, h, m, want, ctx);
+        if n < INLINE {
+            inline[n] = t;
+        } else {
+            if spilled.is_empty() {
+                spilled.extend_from_slice(&inline);
+            }
+            spilled.push(t);
+        }
+        n += 1;
+    }
+    let truths: &[Truth] = if n <= INLINE {
+        &inline[..n]
+    } else {
+        &spilled
+    };
     let first = truths.iter().position(|t| *t == decisive);
     let unknown = truths.contains(&Truth::Unknown);
     let keep = |i: usize, t: Truth| match first {
         Some(f) if decisive == Truth::Met => i == f,
         Some(_) => t == decisive,
+        // An `any` still open keeps only its questions: its failed branches are not reasons.
         None => !(unknown && rest == Truth::NotMet && t == Truth::NotMet),
     };
-    let kept = parts
-        .iter()
-        .zip(truths)
-        .enumerate()
-        .filter(|&(i, (_, t))| keep(i, t))
-        .map(|(_, ((r, m), _))| eval(r, h, *m, want, ctx))
-        .collect();
-    combine(kept, decisive, rest)
+    for (i, (r, m)) in parts.enumerate() {
+        if keep(i, truths[i]) {
+            let t = explain(r, h, m, want, ctx, acc);
+            debug_assert_eq!(t, truths[i], "explaining agrees with deciding");
+        }
+    }
+    match (first, unknown) {
+        (Some(_), _) => decisive,
+        (None, true) => Truth::Unknown,
+        (None, false) => rest,
+    }
 }
 
-/// `decisive` settles the whole when any part has it (NotMet for all, Met for any); otherwise
-/// unknown parts leave it unknown, and only when every part is `rest` is the whole `rest`.
-fn combine(parts: Vec<Outcome>, decisive: Truth, rest: Truth) -> Outcome {
-    if parts.iter().any(|p| p.truth == decisive) {
-        let mut out = Outcome::new(decisive);
-        let settle = parts.into_iter().filter(|p| p.truth == decisive);
-        // For `any`, the first branch that holds is the reason; for `all`, every failure is.
-        if decisive == Truth::Met {
-            settle.take(1).for_each(|p| out.absorb(p));
-        } else {
-            settle.for_each(|p| out.absorb(p));
+fn explain_member(inner: &Rule, h: &Household, want: bool, ctx: &Context, acc: &mut Acc) -> Truth {
+    match &h.members {
+        Some(ms) if !ms.is_empty() => {
+            let parts = ms.iter().map(|m| (inner, Some(m)));
+            explain_parts(parts, h, want, ctx, acc, Truth::Met, Truth::NotMet)
         }
-        return out;
-    }
-    let unknown = parts.iter().any(|p| p.truth == Truth::Unknown);
-    let mut out = Outcome::new(if unknown { Truth::Unknown } else { rest });
-    for p in parts {
-        // An `any` still open keeps only its questions: its failed branches are not reasons.
-        if unknown && rest == Truth::NotMet && p.truth == Truth::NotMet {
-            continue;
-        }
-        out.absorb(p);
-    }
-    out
-}
-
-fn some_member(inner: &Rule, h: &Household, want: bool, ctx: &Context) -> Outcome {
-    let members = match &h.members {
-        Some(ms) if !ms.is_empty() => ms,
         _ => {
-            let mut o = eval(inner, h, Some(&Member::default()), want, ctx);
-            o.truth = Truth::Unknown;
-            o.reasons.clear();
-            if o.questions.is_empty() {
-                o.questions.push("家里有哪些人？各多大年纪？".to_string());
+            // Nobody is known: only the questions about a member are worth keeping.
+            let (said, asked) = (acc.reasons.len(), acc.asked);
+            explain(inner, h, Some(&Member::default()), want, ctx, acc);
+            acc.reasons.truncate(said);
+            if acc.asked == asked {
+                acc.question("家里有哪些人？各多大年纪？");
             }
-            return o;
+            Truth::Unknown
         }
-    };
-    let parts: Vec<_> = members.iter().map(|m| (inner, Some(m))).collect();
-    explain(&parts, h, want, ctx, Truth::Met, Truth::NotMet)
+    }
 }
 
-fn leaf(
+/// A leaf: the profile's own statement of the fact, or a status that implies it.
+fn explain_leaf(
     fact: &Fact,
     test: &Test,
     h: &Household,
     m: Option<&Member>,
     want: bool,
     ctx: &Context,
-) -> Outcome {
-    let plain = stated(fact, test, h, m, want, ctx);
-    if plain.truth != Truth::Met
+    acc: &mut Acc,
+) -> Truth {
+    let value = value_of(fact, h, m);
+    let plain = match value {
+        None => Truth::Unknown,
+        Some(v) if holds(test, v, ctx) => Truth::Met,
+        Some(_) => Truth::NotMet,
+    };
+    if plain != Truth::Met
         && want
         && fact.scope == Scope::Household
-        && let Some(o) = implied(fact, test, h, ctx)
+        && let Some(imp) = implication(fact, test, h, ctx)
     {
-        return o;
+        acc.reason(|s| {
+            put!(s, "已认定为{}，说明", imp.status_name);
+            requirement_text(s, fact, &imp.test, ctx);
+        });
+        return Truth::Met;
     }
-    plain
-}
-
-/// A leaf decided from the profile's own statement of the fact.
-fn stated(
-    fact: &Fact,
-    test: &Test,
-    h: &Household,
-    m: Option<&Member>,
-    want: bool,
-    ctx: &Context,
-) -> Outcome {
-    let value = value_of(fact, h, m);
     let Some(value) = value else {
-        return Outcome {
-            truth: Truth::Unknown,
-            reasons: vec![],
-            questions: vec![fact.question.into()],
-        };
+        acc.question(fact.question);
+        return Truth::Unknown;
     };
-    let mut text = String::with_capacity(96);
-    let holds = state(&mut text, fact, test, value, m, ctx);
-    let truth = if holds { Truth::Met } else { Truth::NotMet };
-    if holds != want {
-        text.push('（');
-        requirement(&mut text, fact, test, want, value, ctx);
-        text.push('）');
-    }
-    Outcome::reason(truth, text)
+    acc.reason(|s| {
+        let holds = state(s, fact, test, value, m, ctx);
+        if holds != want {
+            s.push('（');
+            requirement(s, fact, test, want, value, ctx);
+            s.push('）');
+        }
+    });
+    plain
 }
 
 /// The implication of a status the household holds that settles `test` on `fact`, if any.
@@ -290,13 +304,6 @@ fn implication<'a>(
             && h.has_status(&i.status) == Some(true)
             && entails(&i.test, test, |t| ctx.resolve(t))
     })
-}
-
-fn implied(fact: &Fact, test: &Test, h: &Household, ctx: &Context) -> Option<Outcome> {
-    let imp = implication(fact, test, h, ctx)?;
-    let mut text = format!("已认定为{}，说明", imp.status_name);
-    requirement_text(&mut text, fact, &imp.test, ctx);
-    Some(Outcome::reason(Truth::Met, text))
 }
 
 /// Only the truth of `rule`, with no reasons or questions: the fast path when many items are
