@@ -48,6 +48,8 @@ pub struct Fact {
     pub label: &'static str,
     /// The plain question that settles the fact when it is missing.
     pub question: &'static str,
+    /// The place of the fact in [`FACTS`], set when the table is built.
+    index: usize,
 }
 
 impl Fact {
@@ -60,19 +62,8 @@ impl Fact {
     }
 
     /// The place of this fact in [`FACTS`], which is where a profile stores its value.
-    ///
-    /// Facts are handed around as references into the table, so the place is found from the
-    /// address; a copy made elsewhere is found by its key instead.
     pub fn index(&self) -> usize {
-        let at = (self as *const Fact as usize).wrapping_sub(FACTS.as_ptr() as usize)
-            / std::mem::size_of::<Fact>();
-        match FACTS.get(at) {
-            Some(f) if std::ptr::eq(f, self) => at,
-            _ => FACTS
-                .iter()
-                .position(|f| f.key == self.key)
-                .unwrap_or(usize::MAX),
-        }
+        self.index
     }
 
     /// The allowed values of a choice or set fact; empty for the others.
@@ -168,6 +159,7 @@ const fn household(key: &'static str, kind: Kind, label: &'static str, q: &'stat
         kind,
         label,
         question: q,
+        index: 0,
     }
 }
 
@@ -178,11 +170,22 @@ const fn member(key: &'static str, kind: Kind, label: &'static str, q: &'static 
         kind,
         label,
         question: q,
+        index: 0,
     }
 }
 
+/// Number the facts of the table in order.
+const fn numbered<const N: usize>(mut table: [Fact; N]) -> [Fact; N] {
+    let mut i = 0;
+    while i < N {
+        table[i].index = i;
+        i += 1;
+    }
+    table
+}
+
 /// Every fact, household facts first.
-pub static FACTS: &[Fact] = &[
+pub static FACTS: &[Fact] = &numbered([
     household("hukou", Kind::Choice(HUKOU), "户籍", "户口在本区吗？"),
     household("area", Kind::Choice(AREA), "居住地", "住在城镇还是农村？"),
     household("town", Kind::Text, "所在镇街", "住在哪个镇街？"),
@@ -352,7 +355,7 @@ pub static FACTS: &[Fact] = &[
         "留守",
         "孩子或老人的家人是不是长期在外地打工？",
     ),
-];
+]);
 
 /// The household's recognised statuses, which many rules and implications consult.
 pub fn status() -> &'static Fact {

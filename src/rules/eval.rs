@@ -299,9 +299,15 @@ fn implication<'a>(
     h: &Household,
     ctx: &'a Context,
 ) -> Option<&'a Implication> {
+    let Some(FactValue::Set(held)) = h.facts.of(crate::facts::status()) else {
+        return None;
+    };
+    if held.is_empty() {
+        return None;
+    }
     ctx.implied.iter().find(|i| {
         i.fact.index() == fact.index()
-            && h.has_status(&i.status) == Some(true)
+            && held.contains(&i.status)
             && entails(&i.test, test, |t| ctx.resolve(t))
     })
 }

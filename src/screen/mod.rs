@@ -35,7 +35,7 @@ pub use output::{COLUMNS, Format, JOIN, Summary};
 pub use record::{BATCH_KEYS, Record, Rejection};
 
 /// Records screened together; output and memory come in pieces of this size.
-pub const CHUNK: usize = 2048;
+pub const CHUNK: usize = 512;
 
 /// A line longer than a profile file may be is refused without being read into memory.
 pub const MAX_LINE_BYTES: usize = MAX_PROFILE_BYTES;
