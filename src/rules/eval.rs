@@ -320,40 +320,44 @@ pub fn decide(rule: &Rule, h: &Household, ctx: &Context) -> Truth {
 }
 
 fn truth(rule: &Rule, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Truth {
-    let fold = |parts: &mut dyn Iterator<Item = Truth>, decisive: Truth, rest: Truth| {
-        let mut unknown = false;
-        for t in parts {
-            if t == decisive {
-                return decisive;
-            }
-            unknown |= t == Truth::Unknown;
-        }
-        if unknown { Truth::Unknown } else { rest }
-    };
     match &rule.cond {
         Cond::Everyone => Truth::Met,
         Cond::Leaf { fact, test } => leaf_truth(fact, test, h, m, want, ctx),
-        Cond::All(rs) => fold(
-            &mut rs.iter().map(|r| truth(r, h, m, want, ctx)),
-            Truth::NotMet,
-            Truth::Met,
-        ),
-        Cond::Any(rs) => fold(
-            &mut rs.iter().map(|r| truth(r, h, m, want, ctx)),
-            Truth::Met,
-            Truth::NotMet,
-        ),
-        Cond::Not(r) => match truth(r, h, m, !want, ctx) {
-            Truth::Met => Truth::NotMet,
-            Truth::NotMet => Truth::Met,
-            Truth::Unknown => Truth::Unknown,
-        },
+        Cond::All(rs) => {
+            let mut open = false;
+            for r in rs {
+                match truth(r, h, m, want, ctx) {
+                    Truth::NotMet => return Truth::NotMet,
+                    Truth::Unknown => open = true,
+                    Truth::Met => {}
+                }
+            }
+            if open { Truth::Unknown } else { Truth::Met }
+        }
+        Cond::Any(rs) => {
+            let mut open = false;
+            for r in rs {
+                match truth(r, h, m, want, ctx) {
+                    Truth::Met => return Truth::Met,
+                    Truth::Unknown => open = true,
+                    Truth::NotMet => {}
+                }
+            }
+            if open { Truth::Unknown } else { Truth::NotMet }
+        }
+        Cond::Not(r) => negate(truth(r, h, m, !want, ctx)),
         Cond::Member(r) => match &h.members {
-            Some(ms) if !ms.is_empty() => fold(
-                &mut ms.iter().map(|m| truth(r, h, Some(m), want, ctx)),
-                Truth::Met,
-                Truth::NotMet,
-            ),
+            Some(ms) if !ms.is_empty() => {
+                let mut open = false;
+                for m in ms {
+                    match truth(r, h, Some(m), want, ctx) {
+                        Truth::Met => return Truth::Met,
+                        Truth::Unknown => open = true,
+                        Truth::NotMet => {}
+                    }
+                }
+                if open { Truth::Unknown } else { Truth::NotMet }
+            }
             _ => Truth::Unknown,
         },
     }
