@@ -445,7 +445,7 @@ impl Ctx<'_> {
         let result = parsed.map(|rec| {
             let found = open_items(self.cat, &rec);
             let verdicts: Vec<&Verdict> = found.iter().map(|(_, v)| v).collect();
-            let mut text = String::new();
+            let mut text = String::with_capacity(256 * verdicts.len());
             output::rows(self.format, &rec.id, &verdicts, &mut text);
             let hits = found.iter().map(|(i, v)| (*i, v.status)).collect();
             Screened { text, hits }

@@ -89,7 +89,10 @@ pub fn field(out: &mut String, s: &str) {
 /// One CSV cell holding `parts` joined with [`JOIN`], written without an intermediate string:
 /// a batch writes millions of them.
 fn joined<S: AsRef<str>>(out: &mut String, parts: &[S]) {
-    let special = |s: &str| s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    let special = |s: &str| {
+        let b = s.as_bytes();
+        memchr::memchr3(b',', b'"', b'\n', b).is_some() || memchr::memchr(b'\r', b).is_some()
+    };
     let edge = |s: Option<char>| s.is_some_and(char::is_whitespace);
     let first = parts.first().and_then(|p| p.as_ref().chars().next());
     let last = parts.last().and_then(|p| p.as_ref().chars().next_back());
@@ -102,7 +105,7 @@ fn joined<S: AsRef<str>>(out: &mut String, parts: &[S]) {
             out.push_str(JOIN);
         }
         let part = part.as_ref();
-        if quote && part.contains('"') {
+        if quote && memchr::memchr(b'"', part.as_bytes()).is_some() {
             out.push_str(&part.replace('"', "\"\""));
         } else {
             out.push_str(part);
