@@ -215,7 +215,7 @@ fn read_household(doc: &Doc, map: &Mapping, extra: &[&str], out: &mut Vec<Proble
         } else if extra.contains(&key) {
             continue;
         } else if let Some(fact) = facts::find(Scope::Household, key) {
-            if let Some(val) = read_value(doc, key, fact, v, out) {
+            if let Some(val) = read_value(doc, || key, fact, v, out) {
                 h.facts.insert(fact.key, val);
             }
         } else {
@@ -274,19 +274,19 @@ fn read_member(doc: &Doc, i: usize, v: &Value, out: &mut Vec<Problem>) -> Member
         let Some(key) = key_str(doc, &base, k, out) else {
             continue;
         };
-        let path = format!("{base}.{key}");
+        let path = || format!("{base}.{key}");
         match key {
-            "name" => m.name = read_name(doc, &path, v, out),
-            "disability" => read_disability(doc, &path, v, &mut m, out),
+            "name" => m.name = read_name(doc, &path(), v, out),
+            "disability" => read_disability(doc, &path(), v, &mut m, out),
             _ => match facts::find(Scope::Member, key)
                 .filter(|f| !DISABILITY_PARTS.contains(&f.key))
             {
                 Some(fact) => {
-                    if let Some(val) = read_value(doc, &path, fact, v, out) {
+                    if let Some(val) = read_value(doc, path, fact, v, out) {
                         m.facts.insert(fact.key, val);
                     }
                 }
-                None => out.push(unknown_key(doc, &path, key, &member_keys())),
+                None => out.push(unknown_key(doc, &path(), key, &member_keys())),
             },
         }
     }
@@ -351,7 +351,7 @@ fn read_disability(doc: &Doc, path: &str, v: &Value, m: &mut Member, out: &mut V
             }
         };
         let fact = facts::find(Scope::Member, fact_key).expect("disability facts are in the table");
-        if let Some(x) = read_value(doc, &sub, fact, val, out) {
+        if let Some(x) = read_value(doc, || sub, fact, val, out) {
             m.facts.insert(fact.key, x);
         }
     }
@@ -359,9 +359,9 @@ fn read_disability(doc: &Doc, path: &str, v: &Value, m: &mut Member, out: &mut V
 
 /// Check one value against its fact; `None` (with a problem pushed) when it does not fit, and
 /// `None` without a problem when it is null, which means unknown.
-fn read_value(
+fn read_value<P: AsRef<str>>(
     doc: &Doc,
-    path: &str,
+    path: impl FnOnce() -> P,
     fact: &Fact,
     v: &Value,
     out: &mut Vec<Problem>,
@@ -390,7 +390,7 @@ fn read_value(
             }),
     };
     result
-        .map_err(|(msg, fix)| out.push(doc.problem(path, msg, fix)))
+        .map_err(|(msg, fix)| out.push(doc.problem(path().as_ref(), msg, fix)))
         .ok()
 }
 
@@ -418,9 +418,13 @@ fn read_number(
 }
 
 fn read_word(fact: &Fact, v: &Value) -> Result<String, (String, String)> {
+    if let Some(s) = v.as_str()
+        && fact.choices().iter().any(|c| c.key == s)
+    {
+        return Ok(s.to_string());
+    }
     let keys: Vec<&str> = fact.choices().iter().map(|c| c.key).collect();
     match v.as_str() {
-        Some(s) if keys.contains(&s) => Ok(s.to_string()),
         Some(s) => Err((format!("`{}` cannot be `{s}`", fact.key), suggest(s, &keys))),
         None => Err((
             format!("`{}` must be one word", fact.key),
