@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Item};
 use crate::profile::Household;
-use crate::rules::eval::{Truth, decide, evaluate};
+use crate::rules::eval::{Judge, Outcome, Truth, decide, evaluate};
 
 /// An item's status for a household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,12 +56,41 @@ pub struct Verdict<'a> {
 
 /// The verdict on one item.
 pub fn assess_item<'a>(cat: &Catalog, item: &'a Item, h: &Household) -> Verdict<'a> {
-    let out = evaluate(&item.rule, h, &cat.context);
-    let status = match out.truth {
+    verdict(item, evaluate(&item.rule, h, &cat.context))
+}
+
+/// Only the status of an item, without reasons: the same answer as [`assess_item`], computed
+/// without building any text.
+pub fn status_of(cat: &Catalog, item: &Item, h: &Household) -> Status {
+    status(decide(&item.rule, h, &cat.context))
+}
+
+/// A judge of many items for one household, which decides each condition the items share
+/// once. Use it with [`judged`] and [`judged_status`] to go through a whole catalog.
+pub fn judge<'h>(cat: &'h Catalog, h: &'h Household) -> Judge<'h> {
+    Judge::new(h, &cat.context)
+}
+
+/// [`assess_item`] by a judge of the household.
+pub fn judged<'a>(j: &mut Judge, item: &'a Item) -> Verdict<'a> {
+    verdict(item, j.evaluate(&item.rule))
+}
+
+/// [`status_of`] by a judge of the household.
+pub fn judged_status(j: &mut Judge, item: &Item) -> Status {
+    status(j.decide(&item.rule))
+}
+
+fn status(t: Truth) -> Status {
+    match t {
         Truth::Met => Status::Eligible,
         Truth::NotMet => Status::Ineligible,
         Truth::Unknown => Status::Maybe,
-    };
+    }
+}
+
+fn verdict(item: &Item, out: Outcome) -> Verdict<'_> {
+    let status = status(out.truth);
     let missing = if status == Status::Maybe {
         out.questions
     } else {
@@ -75,19 +104,10 @@ pub fn assess_item<'a>(cat: &Catalog, item: &'a Item, h: &Household) -> Verdict<
     }
 }
 
-/// Only the status of an item, without reasons: the same answer as [`assess_item`], computed
-/// without building any text.
-pub fn status_of(cat: &Catalog, item: &Item, h: &Household) -> Status {
-    match decide(&item.rule, h, &cat.context) {
-        Truth::Met => Status::Eligible,
-        Truth::NotMet => Status::Ineligible,
-        Truth::Unknown => Status::Maybe,
-    }
-}
-
 /// Verdicts on every item: eligible first, then maybe, then ineligible, each in catalog order.
 pub fn assess<'a>(cat: &'a Catalog, h: &Household) -> Vec<Verdict<'a>> {
-    let mut all: Vec<Verdict> = cat.items.iter().map(|i| assess_item(cat, i, h)).collect();
+    let mut j = judge(cat, h);
+    let mut all: Vec<Verdict> = cat.items.iter().map(|i| judged(&mut j, i)).collect();
     all.sort_by_key(|v| v.status);
     all
 }

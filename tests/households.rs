@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use policy_toolbox::cases::{self, Case};
 use policy_toolbox::catalog::{self, Catalog, Source};
 use policy_toolbox::rules::Cond;
-use policy_toolbox::verdict::{Status, assess_item, status_of};
+use policy_toolbox::verdict::{Status, assess_item, judge, judged, judged_status, status_of};
 
 fn catalog() -> Catalog {
     catalog::load(&Source::bundled()).expect("the bundled catalog loads")
@@ -93,6 +93,33 @@ fn the_fast_status_path_agrees_with_the_full_verdicts() {
             let full = assess_item(&cat, item, &case.profile).status;
             let fast = status_of(&cat, item, &case.profile);
             assert_eq!(full, fast, "{file}: {}", item.id);
+        }
+    }
+}
+
+#[test]
+fn a_judge_that_remembers_shared_conditions_agrees_with_judging_each_item_alone() {
+    let cat = catalog();
+    for (file, case) in all_cases() {
+        let h = &case.profile;
+        // Backwards and forwards, deciding before explaining, so remembered answers are reused
+        // in different orders.
+        let mut j = judge(&cat, h);
+        for item in cat.items.iter().rev() {
+            assert_eq!(
+                judged_status(&mut j, item),
+                status_of(&cat, item, h),
+                "{file}: {}",
+                item.id
+            );
+        }
+        for item in &cat.items {
+            assert_eq!(
+                judged(&mut j, item),
+                assess_item(&cat, item, h),
+                "{file}: {}",
+                item.id
+            );
         }
     }
 }

@@ -51,7 +51,9 @@ pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
     if !cx.problems.is_empty() {
         return Err(Problems(cx.problems));
     }
-    let (frame, context) = frame.expect("no problems means the frame loaded");
+    let (frame, mut context) = frame.expect("no problems means the frame loaded");
+    let mut items = items;
+    context.conditions = crate::rules::number(items.iter_mut().map(|i| &mut i.rule));
     let catalog = Catalog {
         region: frame.region,
         version: frame.version,
@@ -229,7 +231,11 @@ impl Checker<'_> {
                 }
             }
         }
-        Context { standards, implied }
+        Context {
+            standards,
+            implied,
+            conditions: 0,
+        }
     }
 
     fn rule(&mut self, doc: &Doc, path: &str, raw: &RawRule, standards: &[&str]) -> Option<Rule> {

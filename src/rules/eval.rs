@@ -57,6 +57,8 @@ pub struct Implication {
 pub struct Context {
     pub standards: BTreeMap<String, NamedAmount>,
     pub implied: Vec<Implication>,
+    /// How many different conditions the catalog's rules hold (see [`super::number`]).
+    pub conditions: usize,
 }
 
 impl Context {
@@ -89,12 +91,103 @@ impl Context {
 
 /// Decide `rule` for a household.
 pub fn evaluate(rule: &Rule, h: &Household, ctx: &Context) -> Outcome {
-    let mut acc = Acc::default();
-    let truth = explain(rule, h, None, true, ctx, &mut acc);
-    Outcome {
-        truth,
-        reasons: acc.reasons,
-        questions: acc.questions,
+    Judge::once(h, ctx).evaluate(rule)
+}
+
+/// Only the truth of `rule`, with no reasons or questions: the fast path when many items are
+/// decided at once and only their statuses are shown. It follows exactly the rules of
+/// [`evaluate`], which a test checks on every household case.
+pub fn decide(rule: &Rule, h: &Household, ctx: &Context) -> Truth {
+    Judge::once(h, ctx).decide(rule)
+}
+
+/// Decides and explains many rules for one household, deciding each distinct condition of
+/// the catalog once (see [`super::number`]): the way to judge a whole catalog.
+pub struct Judge<'a> {
+    h: &'a Household,
+    ctx: &'a Context,
+    memo: Memo,
+}
+
+impl<'a> Judge<'a> {
+    pub fn new(h: &'a Household, ctx: &'a Context) -> Self {
+        let members = h.members.as_ref().map_or(0, Vec::len);
+        Judge {
+            h,
+            ctx,
+            memo: Memo::new(ctx.conditions, members),
+        }
+    }
+
+    /// A judge for one rule, which has nothing to remember.
+    fn once(h: &'a Household, ctx: &'a Context) -> Self {
+        Judge {
+            h,
+            ctx,
+            memo: Memo::default(),
+        }
+    }
+
+    /// The truth of `rule`, as [`decide`] gives it.
+    pub fn decide(&mut self, rule: &Rule) -> Truth {
+        truth(rule, HOUSEHOLD, true, self)
+    }
+
+    /// The truth of `rule` with its reasons and questions, as [`evaluate`] gives it.
+    pub fn evaluate(&mut self, rule: &Rule) -> Outcome {
+        let mut acc = Acc::default();
+        let truth = explain(rule, HOUSEHOLD, true, self, &mut acc);
+        Outcome {
+            truth,
+            reasons: acc.reasons,
+            questions: acc.questions,
+        }
+    }
+}
+
+/// Whom a condition is asked of: the household, or one of its members.
+#[derive(Clone, Copy)]
+struct Who<'m> {
+    member: Option<&'m Member>,
+    /// 0 for the household, `i + 1` for member `i`, [`NOBODY`] for a stand-in member.
+    slot: usize,
+}
+
+const HOUSEHOLD: Who<'static> = Who {
+    member: None,
+    slot: 0,
+};
+
+/// The slot of the stand-in member asked about when the members are not known.
+const NOBODY: usize = usize::MAX;
+
+/// The truths already found for one household, by condition id, person and `want`.
+#[derive(Default)]
+struct Memo {
+    people: usize,
+    cells: Vec<Option<Truth>>,
+}
+
+impl Memo {
+    fn new(conditions: usize, members: usize) -> Self {
+        let people = members + 1;
+        Memo {
+            people,
+            cells: vec![None; conditions.saturating_mul(people).saturating_mul(2)],
+        }
+    }
+
+    /// Where the truth of condition `id` for `who` is kept; `None` when it is not kept.
+    fn cell(&self, id: u32, who: Who, want: bool) -> Option<usize> {
+        if who.slot >= self.people {
+            return None;
+        }
+        let i = (id as usize)
+            .checked_mul(self.people)?
+            .checked_add(who.slot)?
+            .checked_mul(2)?
+            + usize::from(want);
+        (i < self.cells.len()).then_some(i)
     }
 }
 
@@ -135,31 +228,24 @@ impl Acc {
 /// settle the whole are then explained, since the text of the others would be thrown away.
 /// An `all` that fails gives every failing part; an `any` that holds gives its first holding
 /// part; a combination left open gives its open parts (and, for `all`, the met ones too).
-fn explain(
-    rule: &Rule,
-    h: &Household,
-    m: Option<&Member>,
-    want: bool,
-    ctx: &Context,
-    acc: &mut Acc,
-) -> Truth {
+fn explain(rule: &Rule, who: Who, want: bool, j: &mut Judge, acc: &mut Acc) -> Truth {
     let asked_from = acc.questions.len();
     let truth = match &rule.cond {
         Cond::Everyone => {
             acc.reason(|s| s.push_str("这一项对所有居民开放"));
             Truth::Met
         }
-        Cond::Leaf { fact, test } => explain_leaf(fact, test, h, m, want, ctx, acc),
+        Cond::Leaf { fact, test } => explain_leaf(fact, test, who, want, j, acc),
         Cond::All(rules) => {
-            let parts = rules.iter().map(|r| (r, m));
-            explain_parts(parts, h, want, ctx, acc, Truth::NotMet, Truth::Met)
+            let parts = rules.iter().map(|r| (r, who));
+            explain_parts(parts, want, j, acc, Truth::NotMet, Truth::Met)
         }
         Cond::Any(rules) => {
-            let parts = rules.iter().map(|r| (r, m));
-            explain_parts(parts, h, want, ctx, acc, Truth::Met, Truth::NotMet)
+            let parts = rules.iter().map(|r| (r, who));
+            explain_parts(parts, want, j, acc, Truth::Met, Truth::NotMet)
         }
-        Cond::Not(inner) => negate(explain(inner, h, m, !want, ctx, acc)),
-        Cond::Member(inner) => explain_member(inner, h, want, ctx, acc),
+        Cond::Not(inner) => negate(explain(inner, who, !want, j, acc)),
+        Cond::Member(inner) => explain_member(inner, want, j, acc),
     };
     if let (Some(q), Truth::Unknown) = (&rule.ask, truth) {
         // The rule's own question replaces the questions of its parts.
@@ -179,11 +265,10 @@ fn negate(t: Truth) -> Truth {
 
 /// `decisive` settles the whole when any part has it (NotMet for all, Met for any); otherwise
 /// unknown parts leave it unknown, and only when every part is `rest` is the whole `rest`.
-fn explain_parts<'r>(
-    parts: impl Iterator<Item = (&'r Rule, Option<&'r Member>)> + Clone,
-    h: &Household,
+fn explain_parts<'r, 'm>(
+    parts: impl Iterator<Item = (&'r Rule, Who<'m>)> + Clone,
     want: bool,
-    ctx: &Context,
+    j: &mut Judge,
     acc: &mut Acc,
     decisive: Truth,
     rest: Truth,
@@ -193,8 +278,8 @@ fn explain_parts<'r>(
     let mut inline = [Truth::Unknown; INLINE];
     let mut spilled = Vec::new();
     let mut n = 0;
-    for (r, m) in parts.clone() {
-        let t = truth(r, h, m, want, ctx);
+    for (r, who) in parts.clone() {
+        let t = truth(r, who, want, j);
         if n < INLINE {
             inline[n] = t;
         } else {
@@ -205,11 +290,7 @@ fn explain_parts<'r>(
         }
         n += 1;
     }
-    let truths: &[Truth] = if n <= INLINE {
-        &inline[..n]
-    } else {
-        &spilled
-    };
+    let truths: &[Truth] = if n <= INLINE { &inline[..n] } else { &spilled };
     let first = truths.iter().position(|t| *t == decisive);
     let unknown = truths.contains(&Truth::Unknown);
     let keep = |i: usize, t: Truth| match first {
@@ -218,9 +299,9 @@ fn explain_parts<'r>(
         // An `any` still open keeps only its questions: its failed branches are not reasons.
         None => !(unknown && rest == Truth::NotMet && t == Truth::NotMet),
     };
-    for (i, (r, m)) in parts.enumerate() {
+    for (i, (r, who)) in parts.enumerate() {
         if keep(i, truths[i]) {
-            let t = explain(r, h, m, want, ctx, acc);
+            let t = explain(r, who, want, j, acc);
             debug_assert_eq!(t, truths[i], "explaining agrees with deciding");
         }
     }
@@ -231,16 +312,28 @@ fn explain_parts<'r>(
     }
 }
 
-fn explain_member(inner: &Rule, h: &Household, want: bool, ctx: &Context, acc: &mut Acc) -> Truth {
+fn explain_member(inner: &Rule, want: bool, j: &mut Judge, acc: &mut Acc) -> Truth {
+    let h = j.h;
     match &h.members {
         Some(ms) if !ms.is_empty() => {
-            let parts = ms.iter().map(|m| (inner, Some(m)));
-            explain_parts(parts, h, want, ctx, acc, Truth::Met, Truth::NotMet)
+            let parts = ms.iter().enumerate().map(|(i, m)| {
+                let who = Who {
+                    member: Some(m),
+                    slot: i + 1,
+                };
+                (inner, who)
+            });
+            explain_parts(parts, want, j, acc, Truth::Met, Truth::NotMet)
         }
         _ => {
             // Nobody is known: only the questions about a member are worth keeping.
             let (said, asked) = (acc.reasons.len(), acc.asked);
-            explain(inner, h, Some(&Member::default()), want, ctx, acc);
+            let nobody = Member::default();
+            let who = Who {
+                member: Some(&nobody),
+                slot: NOBODY,
+            };
+            explain(inner, who, want, j, acc);
             acc.reasons.truncate(said);
             if acc.asked == asked {
                 acc.question("家里有哪些人？各多大年纪？");
@@ -251,15 +344,8 @@ fn explain_member(inner: &Rule, h: &Household, want: bool, ctx: &Context, acc: &
 }
 
 /// A leaf: the profile's own statement of the fact, or a status that implies it.
-fn explain_leaf(
-    fact: &Fact,
-    test: &Test,
-    h: &Household,
-    m: Option<&Member>,
-    want: bool,
-    ctx: &Context,
-    acc: &mut Acc,
-) -> Truth {
+fn explain_leaf(fact: &Fact, test: &Test, who: Who, want: bool, j: &Judge, acc: &mut Acc) -> Truth {
+    let (h, ctx, m) = (j.h, j.ctx, who.member);
     let value = value_of(fact, h, m);
     let plain = match value {
         None => Truth::Unknown,
@@ -312,22 +398,20 @@ fn implication<'a>(
     })
 }
 
-/// Only the truth of `rule`, with no reasons or questions: the fast path when many items are
-/// decided at once and only their statuses are shown. It follows exactly the rules of
-/// [`evaluate`], which a test checks on every household case.
-pub fn decide(rule: &Rule, h: &Household, ctx: &Context) -> Truth {
-    truth(rule, h, None, true, ctx)
-}
-
-fn truth(rule: &Rule, h: &Household, m: Option<&Member>, want: bool, ctx: &Context) -> Truth {
-    match &rule.cond {
+/// The truth of `rule` for `who`, without text, remembered for the household.
+fn truth(rule: &Rule, who: Who, want: bool, j: &mut Judge) -> Truth {
+    let cell = j.memo.cell(rule.id, who, want);
+    if let Some(t) = cell.and_then(|c| j.memo.cells[c]) {
+        return t;
+    }
+    let t = match &rule.cond {
         Cond::Everyone => Truth::Met,
-        Cond::Leaf { fact, test } => leaf_truth(fact, test, h, m, want, ctx),
+        Cond::Leaf { fact, test } => leaf_truth(fact, test, who.member, want, j.h, j.ctx),
         Cond::All(rs) => {
             let mut open = false;
             for r in rs {
-                match truth(r, h, m, want, ctx) {
-                    Truth::NotMet => return Truth::NotMet,
+                match truth(r, who, want, j) {
+                    Truth::NotMet => return remember(j, cell, Truth::NotMet),
                     Truth::Unknown => open = true,
                     Truth::Met => {}
                 }
@@ -337,38 +421,53 @@ fn truth(rule: &Rule, h: &Household, m: Option<&Member>, want: bool, ctx: &Conte
         Cond::Any(rs) => {
             let mut open = false;
             for r in rs {
-                match truth(r, h, m, want, ctx) {
-                    Truth::Met => return Truth::Met,
+                match truth(r, who, want, j) {
+                    Truth::Met => return remember(j, cell, Truth::Met),
                     Truth::Unknown => open = true,
                     Truth::NotMet => {}
                 }
             }
             if open { Truth::Unknown } else { Truth::NotMet }
         }
-        Cond::Not(r) => negate(truth(r, h, m, !want, ctx)),
-        Cond::Member(r) => match &h.members {
-            Some(ms) if !ms.is_empty() => {
-                let mut open = false;
-                for m in ms {
-                    match truth(r, h, Some(m), want, ctx) {
-                        Truth::Met => return Truth::Met,
-                        Truth::Unknown => open = true,
-                        Truth::NotMet => {}
+        Cond::Not(r) => negate(truth(r, who, !want, j)),
+        Cond::Member(r) => {
+            let h = j.h;
+            match &h.members {
+                Some(ms) if !ms.is_empty() => {
+                    let mut open = false;
+                    for (i, m) in ms.iter().enumerate() {
+                        let who = Who {
+                            member: Some(m),
+                            slot: i + 1,
+                        };
+                        match truth(r, who, want, j) {
+                            Truth::Met => return remember(j, cell, Truth::Met),
+                            Truth::Unknown => open = true,
+                            Truth::NotMet => {}
+                        }
                     }
+                    if open { Truth::Unknown } else { Truth::NotMet }
                 }
-                if open { Truth::Unknown } else { Truth::NotMet }
+                _ => Truth::Unknown,
             }
-            _ => Truth::Unknown,
-        },
+        }
+    };
+    remember(j, cell, t)
+}
+
+fn remember(j: &mut Judge, cell: Option<usize>, t: Truth) -> Truth {
+    if let Some(c) = cell {
+        j.memo.cells[c] = Some(t);
     }
+    t
 }
 
 fn leaf_truth(
     fact: &Fact,
     test: &Test,
-    h: &Household,
     m: Option<&Member>,
     want: bool,
+    h: &Household,
     ctx: &Context,
 ) -> Truth {
     let value = value_of(fact, h, m);

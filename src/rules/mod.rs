@@ -140,6 +140,39 @@ pub enum Cond {
 pub struct Rule {
     pub cond: Cond,
     pub ask: Option<String>,
+    /// The same number for every equal condition of a catalog (see [`number`]), so a household
+    /// decides each one once; [`UNNUMBERED`] for a rule made outside a catalog.
+    pub id: u32,
+}
+
+/// The id of a rule that [`number`] has not seen.
+pub const UNNUMBERED: u32 = u32::MAX;
+
+/// Give every condition of `rules` (at every depth) an id shared by all conditions equal to
+/// it, and return how many different conditions there are.
+///
+/// The 93 bundled items test the same few things again and again (a local hukou, an older
+/// member, an income under a standard), and a batch decides them for every household; with
+/// ids, a household decides each distinct condition once and reuses the answer.
+pub fn number<'r>(rules: impl IntoIterator<Item = &'r mut Rule>) -> usize {
+    let mut seen = std::collections::HashMap::new();
+    for rule in rules {
+        number_one(rule, &mut seen);
+    }
+    seen.len()
+}
+
+fn number_one(rule: &mut Rule, seen: &mut std::collections::HashMap<String, u32>) {
+    match &mut rule.cond {
+        Cond::Everyone | Cond::Leaf { .. } => {}
+        Cond::All(rs) | Cond::Any(rs) => rs.iter_mut().for_each(|r| number_one(r, seen)),
+        Cond::Not(r) | Cond::Member(r) => number_one(r, seen),
+    }
+    // Parts are numbered first, so equal parts already print alike.
+    rule.id = UNNUMBERED;
+    let key = format!("{rule:?}");
+    let next = u32::try_from(seen.len()).unwrap_or(UNNUMBERED);
+    rule.id = *seen.entry(key).or_insert(next);
 }
 
 /// A problem in a rule: the path inside the rule, what is wrong, how to fix it.
@@ -261,6 +294,7 @@ fn compile_in(
     Some(Rule {
         cond,
         ask: raw.ask.clone(),
+        id: UNNUMBERED,
     })
 }
 

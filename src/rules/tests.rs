@@ -27,7 +27,11 @@ fn ctx() -> Context {
         fact: income,
         test,
     }];
-    Context { standards, implied }
+    Context {
+        standards,
+        implied,
+        conditions: 0,
+    }
 }
 
 fn rule(src: &str) -> super::Rule {
@@ -249,4 +253,27 @@ fn compile_reports_unknown_names() {
             "{src}: {text}"
         );
     }
+}
+
+#[test]
+fn equal_conditions_share_a_number() {
+    let mut rules = [
+        rule("{all: [{fact: hukou, is: local}, {member: {fact: age, at_least: 60}}]}"),
+        rule("{any: [{member: {fact: age, at_least: 60}}, {fact: hukou, is: local}]}"),
+        rule("{member: {fact: age, at_least: 61}}"),
+    ];
+    let distinct = super::number(rules.iter_mut());
+    let ids = |r: &super::Rule| -> Vec<u32> {
+        match &r.cond {
+            Cond::All(parts) | Cond::Any(parts) => parts.iter().map(|p| p.id).collect(),
+            _ => vec![r.id],
+        }
+    };
+    let (a, b) = (ids(&rules[0]), ids(&rules[1]));
+    // The same two parts in the other order, under a different combination.
+    assert_eq!((a[0], a[1]), (b[1], b[0]));
+    assert_ne!(rules[0].id, rules[1].id);
+    assert_ne!(ids(&rules[2])[0], a[1], "61 is not 60");
+    // hukou, age 60, member age 60, all, any, age 61, member age 61.
+    assert_eq!(distinct, 7);
 }

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::profile::MAX_PROFILE_BYTES;
-use crate::verdict::{Status, Verdict, assess_item, status_of};
+use crate::verdict::{Status, Verdict, judge, judged, judged_status};
 use crate::yaml::{self, Doc};
 pub use csv::column_names;
 pub use output::{COLUMNS, Format, JOIN, Summary};
@@ -149,15 +149,13 @@ pub fn screen(
 /// Most items are 不符合 for any one household, and their reasons are never shown here, so each
 /// item is first decided without text and only the rest are explained.
 pub fn open_items<'c>(cat: &'c Catalog, rec: &Record) -> Vec<(usize, Verdict<'c>)> {
-    let h = &rec.household;
-    let mut found: Vec<(usize, Verdict)> = cat
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| !rec.received.contains(&item.id))
-        .filter(|(_, item)| status_of(cat, item, h) != Status::Ineligible)
-        .map(|(i, item)| (i, assess_item(cat, item, h)))
-        .collect();
+    let mut j = judge(cat, &rec.household);
+    let mut found: Vec<(usize, Verdict)> = Vec::new();
+    for (i, item) in cat.items.iter().enumerate() {
+        if !rec.received.contains(&item.id) && judged_status(&mut j, item) != Status::Ineligible {
+            found.push((i, judged(&mut j, item)));
+        }
+    }
     debug_assert!(found.iter().all(|(_, v)| v.status != Status::Ineligible));
     found.sort_by_key(|(_, v)| v.status);
     found
@@ -334,7 +332,9 @@ impl<'s, 'a> Pipeline<'s, 'a> {
 
 /// The screening thread ended early, which only a bug can cause; the run stops cleanly.
 fn stopped() -> Stop {
-    Stop::Read(io::Error::other("the screening thread stopped unexpectedly"))
+    Stop::Read(io::Error::other(
+        "the screening thread stopped unexpectedly",
+    ))
 }
 
 impl<'a> Sink<'a> {

@@ -15,7 +15,7 @@ use crate::catalog::{Catalog, Item};
 use crate::facts::{Fact, Scope};
 use crate::profile::{FactValue, Facts, Household, Member};
 use crate::rules::eval::{Outcome, Truth, decide, evaluate};
-use crate::rules::{Cond, Op, Rule, Target, Test};
+use crate::rules::{Cond, Op, Rule, Target, Test, UNNUMBERED};
 use crate::verdict::Status;
 
 /// Above this many evaluations for one item, the item stays 可能符合 rather than slow the
@@ -336,6 +336,7 @@ fn single(cat: &Catalog, l: &Leaf, value: Option<&FactValue>, status: Option<&Fa
             test: l.test.clone(),
         },
         ask: None,
+        id: UNNUMBERED,
     };
     let mut h = Household::default();
     if let Some(s) = status {
@@ -351,6 +352,7 @@ fn single(cat: &Catalog, l: &Leaf, value: Option<&FactValue>, status: Option<&Fa
             Rule {
                 cond: Cond::Member(Box::new(leaf)),
                 ask: None,
+                id: UNNUMBERED,
             }
         }
         (Scope::Household, v) => {
