@@ -20,7 +20,7 @@ use crate::export::{self, Options, PolicyList, Selection, qr::Qr};
 use crate::fsutil::write_atomic;
 use crate::profile::Household;
 use crate::search::SearchIndex;
-use crate::verdict::{Status, assess_item, status_of};
+use crate::verdict::{Status, assess_item, judge, judged_status};
 
 /// Which screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,11 +258,14 @@ impl App {
         self.verdicts = cat
             .items
             .par_iter()
-            .map(|i| Assessed {
-                status: status_of(cat, i, h),
-                reasons: vec![],
-                missing: vec![],
-            })
+            .map_init(
+                || judge(cat, h),
+                |j, i| Assessed {
+                    status: judged_status(j, i),
+                    reasons: vec![],
+                    missing: vec![],
+                },
+            )
             .collect();
         self.counts = vec![(0, 0); cat.categories.len()];
         for (item, v) in cat.items.iter().zip(&self.verdicts) {
