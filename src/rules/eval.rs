@@ -107,6 +107,8 @@ pub struct Judge<'a> {
     h: &'a Household,
     ctx: &'a Context,
     memo: Memo,
+    /// The sentences already written for leaves, by the leaf's memo cell.
+    said: Vec<(usize, String)>,
 }
 
 impl<'a> Judge<'a> {
@@ -116,6 +118,7 @@ impl<'a> Judge<'a> {
             h,
             ctx,
             memo: Memo::new(ctx.conditions, members),
+            said: Vec::new(),
         }
     }
 
@@ -125,6 +128,7 @@ impl<'a> Judge<'a> {
             h,
             ctx,
             memo: Memo::default(),
+            said: Vec::new(),
         }
     }
 
@@ -235,7 +239,7 @@ fn explain(rule: &Rule, who: Who, want: bool, j: &mut Judge, acc: &mut Acc) -> T
             acc.reason(|s| s.push_str("这一项对所有居民开放"));
             Truth::Met
         }
-        Cond::Leaf { fact, test } => explain_leaf(fact, test, who, want, j, acc),
+        Cond::Leaf { fact, test } => explain_leaf(rule.id, fact, test, who, want, j, acc),
         Cond::All(rules) => {
             let parts = rules.iter().map(|r| (r, who));
             explain_parts(parts, want, j, acc, Truth::NotMet, Truth::Met)
@@ -344,7 +348,15 @@ fn explain_member(inner: &Rule, want: bool, j: &mut Judge, acc: &mut Acc) -> Tru
 }
 
 /// A leaf: the profile's own statement of the fact, or a status that implies it.
-fn explain_leaf(fact: &Fact, test: &Test, who: Who, want: bool, j: &Judge, acc: &mut Acc) -> Truth {
+fn explain_leaf(
+    id: u32,
+    fact: &Fact,
+    test: &Test,
+    who: Who,
+    want: bool,
+    j: &mut Judge,
+    acc: &mut Acc,
+) -> Truth {
     let (h, ctx, m) = (j.h, j.ctx, who.member);
     let value = value_of(fact, h, m);
     let plain = match value {
@@ -352,30 +364,40 @@ fn explain_leaf(fact: &Fact, test: &Test, who: Who, want: bool, j: &Judge, acc: 
         Some(v) if holds(test, v, ctx) => Truth::Met,
         Some(_) => Truth::NotMet,
     };
-    if plain != Truth::Met
-        && want
-        && fact.scope == Scope::Household
-        && let Some(imp) = implication(fact, test, h, ctx)
-    {
-        acc.reason(|s| {
-            put!(s, "已认定为{}，说明", imp.status_name);
-            requirement_text(s, fact, &imp.test, ctx);
-        });
-        return Truth::Met;
-    }
-    let Some(value) = value else {
+    let implied = (plain != Truth::Met && want && fact.scope == Scope::Household)
+        .then(|| implication(fact, test, h, ctx))
+        .flatten();
+    if implied.is_none() && value.is_none() {
         acc.question(fact.question);
         return Truth::Unknown;
-    };
+    }
+    // The same test of the same person reads the same in every item that asks it.
+    let cell = j.memo.cell(id, who, want);
     acc.reason(|s| {
-        let holds = state(s, fact, test, value, m, ctx);
-        if holds != want {
-            s.push('（');
-            requirement(s, fact, test, want, value, ctx);
-            s.push('）');
+        if let Some(said) = cell.and_then(|c| j.said.iter().find(|(at, _)| *at == c)) {
+            s.push_str(&said.1);
+            return;
+        }
+        match (implied, value) {
+            (Some(imp), _) => {
+                put!(s, "已认定为{}，说明", imp.status_name);
+                requirement_text(s, fact, &imp.test, ctx);
+            }
+            (None, Some(value)) => {
+                let holds = state(s, fact, test, value, m, ctx);
+                if holds != want {
+                    s.push('（');
+                    requirement(s, fact, test, want, value, ctx);
+                    s.push('）');
+                }
+            }
+            (None, None) => {}
+        }
+        if let Some(c) = cell {
+            j.said.push((c, s.clone()));
         }
     });
-    plain
+    if implied.is_some() { Truth::Met } else { plain }
 }
 
 /// The implication of a status the household holds that settles `test` on `fact`, if any.
