@@ -168,6 +168,7 @@ const NOBODY: usize = usize::MAX;
 /// The truths already found for one household, by condition id, person and `want`.
 #[derive(Default)]
 struct Memo {
+    conditions: usize,
     people: usize,
     cells: Vec<Option<Truth>>,
 }
@@ -176,6 +177,7 @@ impl Memo {
     fn new(conditions: usize, members: usize) -> Self {
         let people = members + 1;
         Memo {
+            conditions,
             people,
             cells: vec![None; conditions.saturating_mul(people).saturating_mul(2)],
         }
@@ -183,15 +185,10 @@ impl Memo {
 
     /// Where the truth of condition `id` for `who` is kept; `None` when it is not kept.
     fn cell(&self, id: u32, who: Who, want: bool) -> Option<usize> {
-        if who.slot >= self.people {
-            return None;
-        }
-        let i = (id as usize)
-            .checked_mul(self.people)?
-            .checked_add(who.slot)?
-            .checked_mul(2)?
-            + usize::from(want);
-        (i < self.cells.len()).then_some(i)
+        let id = id as usize;
+        // Within both bounds, the cell is within the cells allocated for them.
+        (id < self.conditions && who.slot < self.people)
+            .then(|| (id * self.people + who.slot) * 2 + usize::from(want))
     }
 }
 
@@ -423,7 +420,7 @@ fn implication<'a>(
 /// The truth of `rule` for `who`, without text, remembered for the household.
 fn truth(rule: &Rule, who: Who, want: bool, j: &mut Judge) -> Truth {
     let cell = j.memo.cell(rule.id, who, want);
-    if let Some(t) = cell.and_then(|c| j.memo.cells[c]) {
+    if let Some(t) = cell.and_then(|c| j.memo.cells.get(c).copied().flatten()) {
         return t;
     }
     let t = match &rule.cond {
@@ -478,8 +475,8 @@ fn truth(rule: &Rule, who: Who, want: bool, j: &mut Judge) -> Truth {
 }
 
 fn remember(j: &mut Judge, cell: Option<usize>, t: Truth) -> Truth {
-    if let Some(c) = cell {
-        j.memo.cells[c] = Some(t);
+    if let Some(slot) = cell.and_then(|c| j.memo.cells.get_mut(c)) {
+        *slot = Some(t);
     }
     t
 }
