@@ -46,8 +46,8 @@ fn main() {
 
     let output = dir.path().join("results.csv");
     let to_disk = std::env::var("SCREEN_BENCH_OUTPUT").map_or(true, |v| v != "null");
-    let mut file = to_disk
-        .then(|| BufWriter::with_capacity(1 << 20, File::create(&output).expect("output")));
+    let mut file =
+        to_disk.then(|| BufWriter::with_capacity(1 << 20, File::create(&output).expect("output")));
     let mut null = Counted(0);
     let out: &mut dyn Write = match &mut file {
         Some(f) => f,

@@ -174,7 +174,7 @@ fn facts_to_map(facts: &Facts) -> Mapping {
 /// Member keys that are not facts of their own.
 const MEMBER_EXTRA: &[&str] = &["name", "disability"];
 /// Member facts that the profile writes inside `disability`.
-const DISABILITY_PARTS: &[&str] = &["disabled", "disability_grade", "disability_kind"];
+pub(crate) const DISABILITY_PARTS: &[&str] = &["disabled", "disability_grade", "disability_kind"];
 
 /// Read a profile from text; `file` names it in messages.
 pub fn parse(file: &str, src: &str) -> Result<Household, Problems> {

@@ -17,6 +17,7 @@ mod csv;
 mod jsonl;
 mod lines;
 mod output;
+mod quick;
 mod record;
 mod table;
 
