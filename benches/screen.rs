@@ -18,6 +18,7 @@ use std::io::{self, BufReader, BufWriter, Write};
 use std::time::Instant;
 
 use policy_toolbox::catalog::{self, Source};
+use policy_toolbox::fsutil;
 use policy_toolbox::screen::{self, Format, InputKind, Observer, Rejection};
 use serde_json::{Map, Value, json};
 
@@ -46,8 +47,8 @@ fn main() {
 
     let output = dir.path().join("results.csv");
     let to_disk = std::env::var("SCREEN_BENCH_OUTPUT").map_or(true, |v| v != "null");
-    let mut file =
-        to_disk.then(|| BufWriter::with_capacity(1 << 20, File::create(&output).expect("output")));
+    // Written as `screen -o` writes it: past the page cache, synced and renamed into place.
+    let mut file = to_disk.then(|| fsutil::Pending::create(&output, true).expect("output"));
     let mut null = Counted(0);
     let out: &mut dyn Write = match &mut file {
         Some(f) => f,
@@ -71,7 +72,9 @@ fn main() {
         &mut quiet,
     )
     .unwrap_or_else(|_| panic!("the generated input screens"));
-    drop(file);
+    if let Some(mut f) = file {
+        f.commit().expect("the results are written");
+    }
     let secs = t.elapsed().as_secs_f64();
     let written = if to_disk {
         fs::metadata(&output).map_or(0, |m| m.len())

@@ -13,7 +13,7 @@
 //! records are personal data, and the only copies made are the files the office asked for.
 
 use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -23,7 +23,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::{Failure, Output};
 use crate::catalog::Catalog;
 use crate::cli::{Command, ScreenFormat};
-use crate::fsutil::temp_path;
+use crate::fsutil::Pending;
 use crate::screen::{self, Format, InputKind, Observer, Rejection, Stop, Totals};
 
 /// Problems shown on the terminal when they also go to the errors file.
@@ -141,9 +141,10 @@ fn to_files(
         Format::Jsonl => ".summary.jsonl",
     };
     let (errors_path, summary_path) = (beside(path, ".errors.txt"), beside(path, summary_ext));
-    let mut results = Pending::create(path)?;
-    let mut errors = Pending::create(&errors_path)?;
-    let mut summary = Pending::create(&summary_path)?;
+    let create = |p: &Path, large| Pending::create(p, large).map_err(|e| cannot_write(p, &e));
+    let mut results = create(path, true)?;
+    let mut errors = create(&errors_path, false)?;
+    let mut summary = create(&summary_path, false)?;
     let mut report = Report::new(&src.name, Some(&mut errors), src.size);
     let target = path.display().to_string();
     let totals = screen::screen(
@@ -152,7 +153,7 @@ fn to_files(
         src.reader,
         src.kind,
         format,
-        &mut results.out,
+        &mut results,
         &mut report,
     )
     .map_err(|stop| failure(&src.name, &target, stop))?;
@@ -164,13 +165,14 @@ fn to_files(
     report.finish(cat, &totals, &files);
     let written = totals
         .summary
-        .write(cat, format, &mut summary.out)
+        .write(cat, format, &mut summary)
         .map_err(|e| cannot_write(&summary_path, &e));
     written?;
     // Results last, so that a results file in place always has its companions beside it.
-    errors.commit()?;
-    summary.commit()?;
-    results.commit()?;
+    let commit = |f: &mut Pending, p: &Path| f.commit().map_err(|e| cannot_write(p, &e));
+    commit(&mut errors, &errors_path)?;
+    commit(&mut summary, &summary_path)?;
+    commit(&mut results, path)?;
     Ok(done(&totals))
 }
 
@@ -226,51 +228,6 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = OsString::from(path.as_os_str());
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// A file being written under a temporary name beside its target; removed unless committed.
-struct Pending {
-    target: PathBuf,
-    tmp: PathBuf,
-    out: BufWriter<File>,
-    committed: bool,
-}
-
-impl Pending {
-    fn create(target: &Path) -> Result<Pending, Failure> {
-        let tmp = temp_path(target);
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-            .map_err(|e| cannot_write(target, &e))?;
-        Ok(Pending {
-            target: target.to_path_buf(),
-            tmp,
-            out: BufWriter::with_capacity(1 << 20, file),
-            committed: false,
-        })
-    }
-
-    /// Flush to disk and rename into place.
-    fn commit(&mut self) -> Result<(), Failure> {
-        let result = self
-            .out
-            .flush()
-            .and_then(|()| self.out.get_ref().sync_all())
-            .and_then(|()| fs::rename(&self.tmp, &self.target));
-        result.map_err(|e| cannot_write(&self.target, &e))?;
-        self.committed = true;
-        Ok(())
-    }
-}
-
-impl Drop for Pending {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = fs::remove_file(&self.tmp);
-        }
-    }
 }
 
 /// What the terminal and the errors file hear during a run.
@@ -340,7 +297,7 @@ impl Observer for Report<'_> {
         self.messages += 1;
         match self.errors.as_deref_mut() {
             Some(file) => {
-                writeln!(file.out, "{text}")?;
+                writeln!(file, "{text}")?;
                 if self.messages <= SHOWN {
                     self.say(&text);
                 }
