@@ -109,6 +109,8 @@ pub struct Judge<'a> {
     memo: Memo,
     /// The sentences already written for leaves, by the leaf's memo cell.
     said: Vec<(usize, String)>,
+    /// Kept from one evaluation to the next: see [`Acc::scratch`].
+    scratch: String,
 }
 
 impl<'a> Judge<'a> {
@@ -119,6 +121,7 @@ impl<'a> Judge<'a> {
             ctx,
             memo: Memo::new(ctx.conditions, members),
             said: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -129,6 +132,7 @@ impl<'a> Judge<'a> {
             ctx,
             memo: Memo::default(),
             said: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -139,8 +143,12 @@ impl<'a> Judge<'a> {
 
     /// The truth of `rule` with its reasons and questions, as [`evaluate`] gives it.
     pub fn evaluate(&mut self, rule: &Rule) -> Outcome {
-        let mut acc = Acc::default();
+        let mut acc = Acc {
+            scratch: std::mem::take(&mut self.scratch),
+            ..Acc::default()
+        };
         let truth = explain(rule, HOUSEHOLD, true, self, &mut acc);
+        self.scratch = acc.scratch;
         Outcome {
             truth,
             reasons: acc.reasons,

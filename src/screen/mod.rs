@@ -190,6 +190,7 @@ struct Ctx<'a> {
     /// An empty profile document naming the input, for the CSV reader.
     blank: Doc,
     header: Option<csv::Header>,
+    items: output::ItemCells,
 }
 
 /// The sequential side of a run: counting, the duplicate check and writing, in input order.
@@ -209,6 +210,7 @@ impl<'a> Ctx<'a> {
             format,
             blank,
             header: None,
+            items: output::ItemCells::new(cat),
         }
     }
 }
@@ -445,9 +447,8 @@ impl Ctx<'_> {
         };
         let result = parsed.map(|rec| {
             let found = open_items(self.cat, &rec);
-            let verdicts: Vec<&Verdict> = found.iter().map(|(_, v)| v).collect();
-            let mut text = String::with_capacity(256 * verdicts.len());
-            output::rows(self.format, &rec.id, &verdicts, &mut text);
+            let mut text = String::with_capacity(256 * found.len());
+            output::rows(self.format, &rec.id, &found, &self.items, &mut text);
             let hits = found.iter().map(|(i, v)| (*i, v.status)).collect();
             Screened { text, hits }
         });

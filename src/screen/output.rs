@@ -46,20 +46,48 @@ pub fn start(format: Format) -> String {
     }
 }
 
-/// Append the rows of one household to `out`.
-pub fn rows(format: Format, id: &str, verdicts: &[&Verdict], out: &mut String) {
-    for v in verdicts {
+/// Each item's `item_id,item_name` as CSV cells, made once for a run rather than per row.
+pub struct ItemCells(Vec<String>);
+
+impl ItemCells {
+    pub fn new(cat: &Catalog) -> Self {
+        let cells = cat.items.iter().map(|item| {
+            let mut s = String::new();
+            field(&mut s, &item.id);
+            s.push(',');
+            field(&mut s, &item.name);
+            s
+        });
+        ItemCells(cells.collect())
+    }
+}
+
+/// Append the rows of one household to `out`: `found` holds each verdict with its item's
+/// place in the catalog.
+pub fn rows(
+    format: Format,
+    id: &str,
+    found: &[(usize, Verdict)],
+    items: &ItemCells,
+    out: &mut String,
+) {
+    let mut id_cell = String::new();
+    field(&mut id_cell, id);
+    for (i, v) in found {
         match format {
             Format::Csv => {
-                for (i, cell) in [id, &v.item.id, &v.item.name, v.status.key()]
-                    .into_iter()
-                    .enumerate()
-                {
-                    if i > 0 {
+                out.push_str(&id_cell);
+                out.push(',');
+                match items.0.get(*i) {
+                    Some(cells) => out.push_str(cells),
+                    None => {
+                        field(out, &v.item.id);
                         out.push(',');
+                        field(out, &v.item.name);
                     }
-                    field(out, cell);
                 }
+                out.push(',');
+                out.push_str(v.status.key());
                 out.push(',');
                 joined(out, &v.reasons);
                 out.push(',');
