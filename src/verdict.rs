@@ -62,7 +62,7 @@ pub fn assess_item<'a>(cat: &Catalog, item: &'a Item, h: &Household) -> Verdict<
 /// Only the status of an item, without reasons: the same answer as [`assess_item`], computed
 /// without building any text.
 pub fn status_of(cat: &Catalog, item: &Item, h: &Household) -> Status {
-    status(decide(&item.rule, h, &cat.context))
+    status_of_truth(decide(&item.rule, h, &cat.context))
 }
 
 /// A judge of many items for one household, which decides each condition the items share
@@ -78,10 +78,11 @@ pub fn judged<'a>(j: &mut Judge, item: &'a Item) -> Verdict<'a> {
 
 /// [`status_of`] by a judge of the household.
 pub fn judged_status(j: &mut Judge, item: &Item) -> Status {
-    status(j.decide(&item.rule))
+    status_of_truth(j.decide(&item.rule))
 }
 
-fn status(t: Truth) -> Status {
+/// The status a rule's truth gives an item.
+pub fn status_of_truth(t: Truth) -> Status {
     match t {
         Truth::Met => Status::Eligible,
         Truth::NotMet => Status::Ineligible,
@@ -90,7 +91,7 @@ fn status(t: Truth) -> Status {
 }
 
 fn verdict(item: &Item, out: Outcome) -> Verdict<'_> {
-    let status = status(out.truth);
+    let status = status_of_truth(out.truth);
     let missing = if status == Status::Maybe {
         out.questions
     } else {

@@ -6,6 +6,7 @@
 //! settle it. A recognised status (already 低保, say) satisfies the tests it implies.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::{Cond, Op, Rule, Scalar, Target, Test, entails};
 use crate::facts::{Fact, Kind, Scope};
@@ -107,10 +108,11 @@ pub struct Judge<'a> {
     h: &'a Household,
     ctx: &'a Context,
     memo: Memo,
-    /// The sentences already written for leaves, by the leaf's memo cell.
-    said: Vec<(usize, String)>,
-    /// Kept from one evaluation to the next: see [`Acc::scratch`].
-    scratch: String,
+    /// The sentences already written for leaves, by the leaf's memo cell, in `said_text`.
+    said: Vec<(usize, Range<usize>)>,
+    said_text: String,
+    /// What the last explained rule said; its buffers serve the next one.
+    acc: Acc,
 }
 
 impl<'a> Judge<'a> {
@@ -121,7 +123,8 @@ impl<'a> Judge<'a> {
             ctx,
             memo: Memo::new(ctx.conditions, members),
             said: Vec::new(),
-            scratch: String::new(),
+            said_text: String::new(),
+            acc: Acc::default(),
         }
     }
 
@@ -132,7 +135,8 @@ impl<'a> Judge<'a> {
             ctx,
             memo: Memo::default(),
             said: Vec::new(),
-            scratch: String::new(),
+            said_text: String::new(),
+            acc: Acc::default(),
         }
     }
 
@@ -143,17 +147,33 @@ impl<'a> Judge<'a> {
 
     /// The truth of `rule` with its reasons and questions, as [`evaluate`] gives it.
     pub fn evaluate(&mut self, rule: &Rule) -> Outcome {
-        let mut acc = Acc {
-            scratch: std::mem::take(&mut self.scratch),
-            ..Acc::default()
-        };
-        let truth = explain(rule, HOUSEHOLD, true, self, &mut acc);
-        self.scratch = acc.scratch;
+        let truth = self.explain(rule);
         Outcome {
             truth,
-            reasons: acc.reasons,
-            questions: acc.questions,
+            reasons: self.reasons().map(str::to_owned).collect(),
+            questions: self.questions().map(str::to_owned).collect(),
         }
+    }
+
+    /// The truth of `rule`, explained: the reasons and questions are then read with
+    /// [`Judge::reasons`] and [`Judge::questions`], until the next rule is explained. This is
+    /// [`Judge::evaluate`] without a string for each sentence.
+    pub fn explain(&mut self, rule: &Rule) -> Truth {
+        let mut acc = std::mem::take(&mut self.acc);
+        acc.clear();
+        let truth = explain(rule, HOUSEHOLD, true, self, &mut acc);
+        self.acc = acc;
+        truth
+    }
+
+    /// The reasons of the rule last explained.
+    pub fn reasons(&self) -> impl Iterator<Item = &str> + Clone {
+        self.acc.reasons.iter().map(|r| &self.acc.text[r.clone()])
+    }
+
+    /// The questions of the rule last explained.
+    pub fn questions(&self) -> impl Iterator<Item = &str> + Clone {
+        self.acc.questions.iter().map(|r| &self.acc.text[r.clone()])
     }
 }
 
@@ -201,32 +221,42 @@ impl Memo {
 }
 
 /// The reasons and questions of one evaluation, gathered in the order they are found. A
-/// sentence is kept once, where it first appears.
+/// sentence is kept once, where it first appears. All of them are written into one buffer.
 #[derive(Default)]
 struct Acc {
-    reasons: Vec<String>,
-    questions: Vec<String>,
+    text: String,
+    reasons: Vec<Range<usize>>,
+    questions: Vec<Range<usize>>,
     /// Questions raised so far, counting those already present.
     asked: usize,
-    /// Where a reason is written before it is known to be new.
-    scratch: String,
 }
 
 impl Acc {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.reasons.clear();
+        self.questions.clear();
+        self.asked = 0;
+    }
+
+    /// Add the reason `write` appends to the text, unless it was given already.
     fn reason(&mut self, write: impl FnOnce(&mut String)) {
-        let mut s = std::mem::take(&mut self.scratch);
-        s.clear();
-        write(&mut s);
-        if !self.reasons.contains(&s) {
-            self.reasons.push(s.as_str().to_owned());
+        let start = self.text.len();
+        write(&mut self.text);
+        let new = &self.text[start..];
+        if self.reasons.iter().any(|r| &self.text[r.clone()] == new) {
+            self.text.truncate(start);
+        } else {
+            self.reasons.push(start..self.text.len());
         }
-        self.scratch = s;
     }
 
     fn question(&mut self, q: &str) {
         self.asked += 1;
-        if !self.questions.iter().any(|x| x == q) {
-            self.questions.push(q.to_owned());
+        if !self.questions.iter().any(|r| &self.text[r.clone()] == q) {
+            let start = self.text.len();
+            self.text.push_str(q);
+            self.questions.push(start..self.text.len());
         }
     }
 }
@@ -379,10 +409,11 @@ fn explain_leaf(
     // The same test of the same person reads the same in every item that asks it.
     let cell = j.memo.cell(id, who, want);
     acc.reason(|s| {
-        if let Some(said) = cell.and_then(|c| j.said.iter().find(|(at, _)| *at == c)) {
-            s.push_str(&said.1);
+        if let Some((_, said)) = cell.and_then(|c| j.said.iter().find(|(at, _)| *at == c)) {
+            s.push_str(&j.said_text[said.clone()]);
             return;
         }
+        let start = s.len();
         match (implied, value) {
             (Some(imp), _) => {
                 put!(s, "已认定为{}，说明", imp.status_name);
@@ -399,7 +430,9 @@ fn explain_leaf(
             (None, None) => {}
         }
         if let Some(c) = cell {
-            j.said.push((c, s.clone()));
+            let at = j.said_text.len();
+            j.said_text.push_str(&s[start..]);
+            j.said.push((c, at..j.said_text.len()));
         }
     });
     if implied.is_some() { Truth::Met } else { plain }

@@ -29,7 +29,7 @@ use rayon::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::profile::MAX_PROFILE_BYTES;
-use crate::verdict::{Status, Verdict, judge, judged, judged_status};
+use crate::verdict::{Status, judge, judged_status, status_of_truth};
 use crate::yaml::{self, Doc};
 pub use csv::column_names;
 pub use output::{COLUMNS, Format, JOIN, Summary};
@@ -144,22 +144,52 @@ pub fn screen(
     Ok(sink.totals)
 }
 
-/// The items a household qualifies for and does not yet get, with their catalog index:
-/// eligible first, then maybe, each in catalog order, as `match` lists them.
+/// Write the rows of one household: the items it qualifies for and does not yet get, eligible
+/// first, then maybe, each in catalog order, as `match` lists them. Returns each item written,
+/// with its place in the catalog and its status.
 ///
-/// Most items are 不符合 for any one household, and their reasons are never shown here, so each
-/// item is first decided without text and only the rest are explained.
-pub fn open_items<'c>(cat: &'c Catalog, rec: &Record) -> Vec<(usize, Verdict<'c>)> {
+/// Most items are 不符合 for any one household, and their reasons are never shown here, so
+/// every item is first decided without text, and only the rows written are explained.
+fn household_rows(ctx: &Ctx, rec: &Record, out: &mut String) -> Vec<(usize, Status)> {
+    let cat = ctx.cat;
     let mut j = judge(cat, &rec.household);
-    let mut found: Vec<(usize, Verdict)> = Vec::new();
-    for (i, item) in cat.items.iter().enumerate() {
-        if !rec.received.contains(&item.id) && judged_status(&mut j, item) != Status::Ineligible {
-            found.push((i, judged(&mut j, item)));
+    let statuses: Vec<Status> = cat
+        .items
+        .iter()
+        .map(|item| {
+            if rec.received.contains(&item.id) {
+                Status::Ineligible
+            } else {
+                judged_status(&mut j, item)
+            }
+        })
+        .collect();
+    let mut id_cell = String::new();
+    output::field(&mut id_cell, &rec.id);
+    let mut hits = Vec::new();
+    for pass in [Status::Eligible, Status::Maybe] {
+        for (index, item) in cat.items.iter().enumerate() {
+            if statuses[index] != pass {
+                continue;
+            }
+            let truth = j.explain(&item.rule);
+            debug_assert_eq!(status_of_truth(truth), pass);
+            let row = output::Row {
+                household_id: &rec.id,
+                id_cell: &id_cell,
+                index,
+                item,
+                status: pass,
+            };
+            // Questions are shown for 可能符合 only, as `match` shows them.
+            let missing = j
+                .questions()
+                .take(if pass == Status::Maybe { usize::MAX } else { 0 });
+            output::row(ctx.format, &ctx.items, &row, j.reasons(), missing, out);
+            hits.push((index, pass));
         }
     }
-    debug_assert!(found.iter().all(|(_, v)| v.status != Status::Ineligible));
-    found.sort_by_key(|(_, v)| v.status);
-    found
+    hits
 }
 
 /// A piece of input that becomes one household or one rejection.
@@ -446,10 +476,8 @@ impl Ctx<'_> {
             }
         };
         let result = parsed.map(|rec| {
-            let found = open_items(self.cat, &rec);
-            let mut text = String::with_capacity(256 * found.len());
-            output::rows(self.format, &rec.id, &found, &self.items, &mut text);
-            let hits = found.iter().map(|(i, v)| (*i, v.status)).collect();
+            let mut text = String::with_capacity(8192);
+            let hits = household_rows(self, &rec, &mut text);
             Screened { text, hits }
         });
         Done {

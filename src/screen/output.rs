@@ -12,8 +12,8 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::catalog::Catalog;
-use crate::verdict::{Status, Verdict};
+use crate::catalog::{Catalog, Item};
+use crate::verdict::Status;
 
 /// The output formats of `screen`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,77 +62,84 @@ impl ItemCells {
     }
 }
 
-/// Append the rows of one household to `out`: `found` holds each verdict with its item's
-/// place in the catalog.
-pub fn rows(
+/// What a row says besides its sentences.
+pub struct Row<'a> {
+    pub household_id: &'a str,
+    /// The household id as a CSV cell, made once for all of its rows.
+    pub id_cell: &'a str,
+    /// The item's place in the catalog.
+    pub index: usize,
+    pub item: &'a Item,
+    pub status: Status,
+}
+
+/// Append one row to `out`: the item's verdict for a household, with its reasons and the
+/// questions still open.
+pub fn row<'t>(
     format: Format,
-    id: &str,
-    found: &[(usize, Verdict)],
     items: &ItemCells,
+    r: &Row,
+    reasons: impl Iterator<Item = &'t str> + Clone,
+    missing: impl Iterator<Item = &'t str> + Clone,
     out: &mut String,
 ) {
-    let mut id_cell = String::new();
-    field(&mut id_cell, id);
-    for (i, v) in found {
-        match format {
-            Format::Csv => {
-                out.push_str(&id_cell);
-                out.push(',');
-                match items.0.get(*i) {
-                    Some(cells) => out.push_str(cells),
-                    None => {
-                        field(out, &v.item.id);
-                        out.push(',');
-                        field(out, &v.item.name);
-                    }
+    match format {
+        Format::Csv => {
+            out.push_str(r.id_cell);
+            out.push(',');
+            match items.0.get(r.index) {
+                Some(cells) => out.push_str(cells),
+                None => {
+                    field(out, &r.item.id);
+                    out.push(',');
+                    field(out, &r.item.name);
                 }
-                out.push(',');
-                out.push_str(v.status.key());
-                out.push(',');
-                joined(out, &v.reasons);
-                out.push(',');
-                joined(out, &v.missing);
             }
-            Format::Jsonl => {
-                let line = json!({
-                    "household_id": id,
-                    "item_id": v.item.id,
-                    "item_name": v.item.name,
-                    "status": v.status.key(),
-                    "reasons": v.reasons,
-                    "missing": v.missing,
-                });
-                let _ = write!(out, "{line}");
-            }
+            out.push(',');
+            out.push_str(r.status.key());
+            out.push(',');
+            joined(out, reasons);
+            out.push(',');
+            joined(out, missing);
         }
-        out.push('\n');
+        Format::Jsonl => {
+            let line = json!({
+                "household_id": r.household_id,
+                "item_id": r.item.id,
+                "item_name": r.item.name,
+                "status": r.status.key(),
+                "reasons": reasons.collect::<Vec<_>>(),
+                "missing": missing.collect::<Vec<_>>(),
+            });
+            let _ = write!(out, "{line}");
+        }
     }
+    out.push('\n');
 }
 
 /// One CSV cell, quoted when it holds a comma, a quote, a line end or edge spaces.
 pub fn field(out: &mut String, s: &str) {
-    joined(out, &[s]);
+    joined(out, std::iter::once(s));
 }
 
 /// One CSV cell holding `parts` joined with [`JOIN`], written without an intermediate string:
 /// a batch writes millions of them.
-fn joined<S: AsRef<str>>(out: &mut String, parts: &[S]) {
+fn joined<'t>(out: &mut String, parts: impl Iterator<Item = &'t str> + Clone) {
     let special = |s: &str| {
         let b = s.as_bytes();
         memchr::memchr3(b',', b'"', b'\n', b).is_some() || memchr::memchr(b'\r', b).is_some()
     };
     let edge = |s: Option<char>| s.is_some_and(char::is_whitespace);
-    let first = parts.first().and_then(|p| p.as_ref().chars().next());
-    let last = parts.last().and_then(|p| p.as_ref().chars().next_back());
-    let quote = edge(first) || edge(last) || parts.iter().any(|p| special(p.as_ref()));
+    let first = parts.clone().next().and_then(|p| p.chars().next());
+    let last = parts.clone().last().and_then(|p| p.chars().next_back());
+    let quote = edge(first) || edge(last) || parts.clone().any(special);
     if quote {
         out.push('"');
     }
-    for (i, part) in parts.iter().enumerate() {
+    for (i, part) in parts.enumerate() {
         if i > 0 {
             out.push_str(JOIN);
         }
-        let part = part.as_ref();
         if quote && memchr::memchr(b'"', part.as_bytes()).is_some() {
             out.push_str(&part.replace('"', "\"\""));
         } else {
@@ -242,11 +249,11 @@ mod tests {
     #[test]
     fn joined_cells_are_quoted_as_a_whole() {
         let mut s = String::new();
-        joined(&mut s, &["甲", "乙"]);
+        joined(&mut s, ["甲", "乙"].into_iter());
         s.push('|');
-        joined(&mut s, &["a", "b,\"c\""]);
+        joined(&mut s, ["a", "b,\"c\""].into_iter());
         s.push('|');
-        joined(&mut s, &[] as &[&str]);
+        joined(&mut s, std::iter::empty());
         assert_eq!(s, "甲；乙|\"a；b,\"\"c\"\"\"|");
     }
 
