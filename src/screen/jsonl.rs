@@ -6,12 +6,12 @@
 //!
 //! The YAML reader also records the position of every node, which costs more than the rest of
 //! reading a line; a batch of a million lines needs positions only for its few bad lines. So a
-//! line is first read straight into a record ([`super::quick`]), then, when that reader does
+//! line is first read straight into a record ([`super::quick_json`]), then, when that reader does
 //! not find it plainly right, as plain JSON without positions, and only when that line has a
 //! problem is it read again by the YAML reader, so the message is exactly the one a profile
 //! file gets.
 
-use super::quick;
+use super::quick_json as quick;
 use super::record::{self, BATCH_KEYS, Record, Rejection};
 use crate::catalog::Catalog;
 use crate::profile::{self, MAX_PROFILE_BYTES};

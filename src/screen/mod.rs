@@ -17,7 +17,8 @@ mod csv;
 mod jsonl;
 mod lines;
 mod output;
-mod quick;
+mod quick_csv;
+mod quick_json;
 mod record;
 mod table;
 
@@ -471,7 +472,10 @@ impl Ctx<'_> {
             Unit::Group(g) => {
                 let header = self.header.as_ref().expect("groups come after the header");
                 let (id, first, last, count) = (g.id.clone(), g.first_line, g.last_line, g.count);
-                let parsed = table::household(self.cat, header, &self.blank, g);
+                let parsed = match quick_csv::read(self.cat, header, &g) {
+                    Some(record) => Ok(record),
+                    None => table::household(self.cat, header, &self.blank, g),
+                };
                 (id, first, last, count, parsed)
             }
         };
