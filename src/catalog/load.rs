@@ -44,7 +44,7 @@ pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
     let frame = cx.frame();
     let glossary = cx.glossary();
     let synonyms = cx.synonyms();
-    let (items, item_paths) = match &frame {
+    let (mut items, item_paths) = match &frame {
         Some(f) => cx.items(f),
         None => (Vec::new(), HashMap::new()),
     };
@@ -52,7 +52,6 @@ pub fn load_full(src: &Source) -> Result<Loaded, Problems> {
         return Err(Problems(cx.problems));
     }
     let (frame, mut context) = frame.expect("no problems means the frame loaded");
-    let mut items = items;
     context.conditions = crate::rules::number(items.iter_mut().map(|i| &mut i.rule));
     let catalog = Catalog {
         region: frame.region,

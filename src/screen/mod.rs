@@ -3,15 +3,16 @@
 //! A civil-affairs office exports its household records (JSON Lines, or CSV with one row per
 //! member) and gets back one row per household and item that is 符合 or 可能符合, minus the
 //! items the household already `received`. The verdicts are those of `match`: each record is
-//! read by the profile parser and judged by [`crate::verdict::assess_item`].
+//! checked as a profile file is, and judged by one [`crate::rules::eval::Judge`] for all items.
 //!
 //! Nothing is lost. A record that cannot be read is reported with its line and left out, the
 //! run goes on, and the totals balance: rows read = rows screened + rows rejected.
 //!
 //! The input streams through in chunks of [`CHUNK`] records: a chunk is read, its records are
-//! parsed and screened on every core (rayon), and the results are written in input order.
-//! Memory is bounded by the chunk, except for one 8-byte hash per household id, which finding
-//! duplicates needs. Files, progress bars and the terminal are left to the command layer.
+//! parsed and screened on every core (rayon), and the results are written in input order,
+//! while the next chunk is already being screened. Memory is bounded by the chunks in flight,
+//! except for one 8-byte hash per household id, which finding duplicates needs. Files, progress
+//! bars and the terminal are left to the command layer.
 
 mod csv;
 mod jsonl;
