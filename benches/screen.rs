@@ -10,9 +10,6 @@
 //! row per member) instead of JSON Lines; `SCREEN_BENCH_OUTPUT=null` discards the results
 //! instead of writing them to a file, which measures the screening without the disk.
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Write};
 use std::time::Instant;

@@ -3,6 +3,12 @@
 //! The domain (catalog, profile, rules, verdicts, pages) knows nothing of terminals; the
 //! command line in `commands` is a thin shell over it.
 
+/// mimalloc for the program, its tests and its benchmarks alike: judging a household makes many
+/// small strings, and a batch judges a million households; with the system allocator, batch
+/// screening was a quarter slower.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod cases;
 pub mod catalog;
 pub mod cli;
