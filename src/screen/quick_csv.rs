@@ -121,11 +121,16 @@ fn value(fact: &Fact, cell: &str) -> Option<FactValue> {
             .then(|| w.to_string())
     };
     match fact.kind {
-        Kind::Bool { .. } => match cell.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "1" | "是" => Some(FactValue::Bool(true)),
-            "false" | "no" | "0" | "否" => Some(FactValue::Bool(false)),
-            _ => None,
-        },
+        Kind::Bool { .. } => {
+            let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(cell));
+            if is(["true", "yes", "1", "是"]) {
+                Some(FactValue::Bool(true))
+            } else if is(["false", "no", "0", "否"]) {
+                Some(FactValue::Bool(false))
+            } else {
+                None
+            }
+        }
         Kind::Number { min, max, .. } => {
             let n = cell.parse::<f64>().ok()?;
             (n.is_finite() && (min..=max).contains(&n)).then_some(FactValue::Num(n))
