@@ -10,6 +10,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::json;
 
 use crate::catalog::{Catalog, Item};
@@ -103,18 +104,32 @@ pub fn row<'t>(
             joined(out, missing);
         }
         Format::Jsonl => {
-            let line = json!({
-                "household_id": r.household_id,
-                "item_id": r.item.id,
-                "item_name": r.item.name,
-                "status": r.status.key(),
-                "reasons": reasons.collect::<Vec<_>>(),
-                "missing": missing.collect::<Vec<_>>(),
-            });
-            let _ = write!(out, "{line}");
+            let line = JsonRow {
+                household_id: r.household_id,
+                item_id: &r.item.id,
+                item_name: &r.item.name,
+                status: r.status.key(),
+                reasons: reasons.collect(),
+                missing: missing.collect(),
+            };
+            // Plain strings and lists of strings always serialize.
+            if let Ok(text) = serde_json::to_string(&line) {
+                out.push_str(&text);
+            }
         }
     }
     out.push('\n');
+}
+
+/// A JSON Lines row; its keys are [`COLUMNS`], in order.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    household_id: &'a str,
+    item_id: &'a str,
+    item_name: &'a str,
+    status: &'a str,
+    reasons: Vec<&'a str>,
+    missing: Vec<&'a str>,
 }
 
 /// One CSV cell, quoted when it holds a comma, a quote, a line end or edge spaces.
