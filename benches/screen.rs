@@ -7,8 +7,9 @@
 //! everything is deleted afterwards. Goal: at least 50,000 households a second on two cores.
 //!
 //! `SCREEN_BENCH_HOUSEHOLDS=N` changes the size; `SCREEN_BENCH_INPUT=csv` generates CSV (one
-//! row per member) instead of JSON Lines; `SCREEN_BENCH_OUTPUT=null` discards the results
-//! instead of writing them to a file, which measures the screening without the disk.
+//! row per member) instead of JSON Lines; `SCREEN_BENCH_FORMAT=jsonl` writes JSON Lines
+//! results instead of CSV; `SCREEN_BENCH_OUTPUT=null` discards the results instead of writing
+//! them to a file, which measures the screening without the disk.
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Write};
@@ -42,8 +43,12 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
-    let output = dir.path().join("results.csv");
     let to_disk = std::env::var("SCREEN_BENCH_OUTPUT").map_or(true, |v| v != "null");
+    let (format, name) = match std::env::var("SCREEN_BENCH_FORMAT").as_deref() {
+        Ok("jsonl") => (Format::Jsonl, "results.jsonl"),
+        _ => (Format::Csv, "results.csv"),
+    };
+    let output = dir.path().join(name);
     // Written as `screen -o` writes it: past the page cache, synced and renamed into place.
     let mut file = to_disk.then(|| fsutil::Pending::create(&output, true).expect("output"));
     let mut null = Counted(0);
@@ -64,7 +69,7 @@ fn main() {
         "households",
         reader,
         Some(kind),
-        Format::Csv,
+        format,
         out,
         &mut quiet,
     )
