@@ -476,51 +476,52 @@ fn decide_anew(rule: &Rule, who: Who, want: bool, j: &mut Judge, cell: Option<us
         Cond::Everyone => Truth::Met,
         Cond::Leaf { fact, test } => leaf_truth(fact, test, who.member, want, j.h, j.ctx),
         Cond::All(rs) => {
-            let mut open = false;
-            for r in rs {
-                match truth(r, who, want, j) {
-                    Truth::NotMet => return remember(j, cell, Truth::NotMet),
-                    Truth::Unknown => open = true,
-                    Truth::Met => {}
-                }
-            }
-            if open { Truth::Unknown } else { Truth::Met }
+            let parts = rs.iter().map(|r| (r, who));
+            settle(parts, want, j, Truth::NotMet, Truth::Met)
         }
         Cond::Any(rs) => {
-            let mut open = false;
-            for r in rs {
-                match truth(r, who, want, j) {
-                    Truth::Met => return remember(j, cell, Truth::Met),
-                    Truth::Unknown => open = true,
-                    Truth::NotMet => {}
-                }
-            }
-            if open { Truth::Unknown } else { Truth::NotMet }
+            let parts = rs.iter().map(|r| (r, who));
+            settle(parts, want, j, Truth::Met, Truth::NotMet)
         }
         Cond::Not(r) => negate(truth(r, who, !want, j)),
         Cond::Member(r) => {
             let h = j.h;
             match &h.members {
                 Some(ms) if !ms.is_empty() => {
-                    let mut open = false;
-                    for (i, m) in ms.iter().enumerate() {
+                    let parts = ms.iter().enumerate().map(|(i, m)| {
                         let who = Who {
                             member: Some(m),
                             slot: i + 1,
                         };
-                        match truth(r, who, want, j) {
-                            Truth::Met => return remember(j, cell, Truth::Met),
-                            Truth::Unknown => open = true,
-                            Truth::NotMet => {}
-                        }
-                    }
-                    if open { Truth::Unknown } else { Truth::NotMet }
+                        (&**r, who)
+                    });
+                    settle(parts, want, j, Truth::Met, Truth::NotMet)
                 }
                 _ => Truth::Unknown,
             }
         }
     };
     remember(j, cell, t)
+}
+
+/// The parts in order until one is `decisive`, which settles the whole; otherwise unknown when
+/// a part is, and `rest` when every part is.
+fn settle<'r, 'm>(
+    parts: impl Iterator<Item = (&'r Rule, Who<'m>)>,
+    want: bool,
+    j: &mut Judge,
+    decisive: Truth,
+    rest: Truth,
+) -> Truth {
+    let mut open = false;
+    for (r, who) in parts {
+        match truth(r, who, want, j) {
+            t if t == decisive => return decisive,
+            Truth::Unknown => open = true,
+            _ => {}
+        }
+    }
+    if open { Truth::Unknown } else { rest }
 }
 
 fn remember(j: &mut Judge, cell: Option<usize>, t: Truth) -> Truth {
