@@ -351,19 +351,31 @@ fn explain_parts<'r, 'm>(
     }
 }
 
+/// `inner` asked of each member in turn.
+fn each_member<'r, 'm>(
+    inner: &'r Rule,
+    ms: &'m [Member],
+) -> impl Iterator<Item = (&'r Rule, Who<'m>)> + Clone {
+    ms.iter().enumerate().map(move |(i, m)| {
+        let who = Who {
+            member: Some(m),
+            slot: i + 1,
+        };
+        (inner, who)
+    })
+}
+
 fn explain_member(inner: &Rule, want: bool, j: &mut Judge, acc: &mut Acc) -> Truth {
     let h = j.h;
     match &h.members {
-        Some(ms) if !ms.is_empty() => {
-            let parts = ms.iter().enumerate().map(|(i, m)| {
-                let who = Who {
-                    member: Some(m),
-                    slot: i + 1,
-                };
-                (inner, who)
-            });
-            explain_parts(parts, want, j, acc, Truth::Met, Truth::NotMet)
-        }
+        Some(ms) if !ms.is_empty() => explain_parts(
+            each_member(inner, ms),
+            want,
+            j,
+            acc,
+            Truth::Met,
+            Truth::NotMet,
+        ),
         _ => {
             // Nobody is known: only the questions about a member are worth keeping.
             let (said, asked) = (acc.reasons.len(), acc.asked);
@@ -488,14 +500,7 @@ fn decide_anew(rule: &Rule, who: Who, want: bool, j: &mut Judge, cell: Option<us
             let h = j.h;
             match &h.members {
                 Some(ms) if !ms.is_empty() => {
-                    let parts = ms.iter().enumerate().map(|(i, m)| {
-                        let who = Who {
-                            member: Some(m),
-                            slot: i + 1,
-                        };
-                        (&**r, who)
-                    });
-                    settle(parts, want, j, Truth::Met, Truth::NotMet)
+                    settle(each_member(r, ms), want, j, Truth::Met, Truth::NotMet)
                 }
                 _ => Truth::Unknown,
             }
