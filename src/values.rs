@@ -62,10 +62,6 @@ impl Facts {
         self.slots.iter().all(Option::is_none)
     }
 
-    pub fn len(&self) -> usize {
-        self.slots.iter().flatten().count()
-    }
-
     /// The stated facts with their keys, in the order of the fact table.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &FactValue)> {
         FACTS
@@ -111,15 +107,6 @@ impl IntoIterator for Facts {
     }
 }
 
-impl<'a> IntoIterator for &'a Facts {
-    type Item = (&'static str, &'a FactValue);
-    type IntoIter = Box<dyn Iterator<Item = Self::Item> + 'a>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
-    }
-}
-
 /// The place of the fact with this key in [`FACTS`]. Keys are unique across both scopes.
 fn slot(key: &str) -> Option<usize> {
     FACTS.iter().position(|f| f.key == key)
@@ -140,7 +127,6 @@ mod tests {
         assert_eq!(f.of(age), Some(&FactValue::Num(70.0)));
         assert_eq!(f.get("hukou"), Some(&FactValue::Word("local".into())));
         assert_eq!(f.get("area"), None);
-        assert_eq!(f.len(), 2);
         // Table order: household facts come first.
         let keys: Vec<_> = f.iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["hukou", "age"]);
