@@ -118,22 +118,19 @@ pub struct Judge<'a> {
 impl<'a> Judge<'a> {
     pub fn new(h: &'a Household, ctx: &'a Context) -> Self {
         let members = h.members.as_ref().map_or(0, Vec::len);
-        Judge {
-            h,
-            ctx,
-            memo: Memo::new(ctx.conditions, members),
-            said: Vec::new(),
-            said_text: String::new(),
-            acc: Acc::default(),
-        }
+        Judge::with_memo(h, ctx, Memo::new(ctx.conditions, members))
     }
 
     /// A judge for one rule, which has nothing to remember.
     fn once(h: &'a Household, ctx: &'a Context) -> Self {
+        Judge::with_memo(h, ctx, Memo::default())
+    }
+
+    fn with_memo(h: &'a Household, ctx: &'a Context, memo: Memo) -> Self {
         Judge {
             h,
             ctx,
-            memo: Memo::default(),
+            memo,
             said: Vec::new(),
             said_text: String::new(),
             acc: Acc::default(),
