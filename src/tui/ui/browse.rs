@@ -61,13 +61,13 @@ fn title(f: &mut Frame, app: &App, area: Rect) {
 
 /// Category rows, each with a small bar: █ per eligible item, ▒ per maybe item.
 fn categories(f: &mut Frame, app: &App, area: Rect) {
-    let block = pane(
+    let inner = pane(
+        f,
         app,
+        area,
         app.texts.categories.to_string(),
         app.focus == Focus::Categories,
     );
-    let inner = block.inner(area);
-    f.render_widget(block, area);
     let counts = app.counts();
     let relevant: usize = counts.iter().map(|(e, m)| e + m).sum();
     let mut lines = Vec::new();
@@ -115,9 +115,7 @@ fn items(f: &mut Frame, app: &App, area: Rect) {
     if app.hide_ineligible {
         head.push_str(&format!(" · {}", t.hidden_ineligible));
     }
-    let block = pane(app, head, app.focus == Focus::Items);
-    let mut inner = block.inner(area);
-    f.render_widget(block, area);
+    let mut inner = pane(f, app, area, head, app.focus == Focus::Items);
     if app.mode == Mode::Search || !app.query.is_empty() {
         let cursor = if app.mode == Mode::Search { "▏" } else { "" };
         let line = Line::from(vec![
@@ -173,13 +171,13 @@ fn item_line<'a>(app: &App, row: usize, i: usize, lit: &[usize]) -> Line<'a> {
 }
 
 fn detail(f: &mut Frame, app: &App, area: Rect) {
-    let block = pane(
+    let inner = pane(
+        f,
         app,
+        area,
         app.texts.detail.to_string(),
         app.focus == Focus::Detail,
     );
-    let inner = block.inner(area);
-    f.render_widget(block, area);
     let Some(i) = app.current() else { return };
     let w = usize::from(inner.width).max(4);
     let item = &app.cat.items[i];

@@ -48,9 +48,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         )),
         title,
     );
-    let block = pane(app, t.form_title.to_string(), true);
-    let inner = block.inner(left);
-    f.render_widget(block, left);
+    let inner = pane(f, app, left, t.form_title.to_string(), true);
     rows(f, app, inner);
     live(f, app, right);
     let note = app
@@ -190,9 +188,7 @@ fn options<'a>(app: &App, row: &Row) -> Vec<Span<'a>> {
 
 /// The live result: how many items fit, and which, updating as the clerk types.
 fn live(f: &mut Frame, app: &App, area: Rect) {
-    let block = pane(app, app.texts.live.to_string(), false);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = pane(f, app, area, app.texts.live.to_string(), false);
     let count = |s: Status| app.verdicts.iter().filter(|v| v.status == s).count();
     let mut lines = vec![Line::from(vec![
         badge(app, Status::Eligible),

@@ -131,14 +131,17 @@ pub fn badge<'a>(app: &App, status: crate::verdict::Status) -> Span<'a> {
     Span::styled(format!("[{word}]"), app.theme.status(status))
 }
 
-/// A bordered block whose border shows focus.
-pub fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
+/// Draw a bordered pane whose border shows focus, and return the area inside it.
+pub fn pane(f: &mut Frame, app: &App, area: Rect, title: String, focused: bool) -> Rect {
     let style: Style = if focused {
         app.theme.focus_border
     } else {
         app.theme.border
     };
-    Block::bordered()
+    let block = Block::bordered()
         .title(Span::styled(title, app.theme.title))
-        .border_style(style)
+        .border_style(style);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
 }

@@ -23,9 +23,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 pub fn list_panel(f: &mut Frame, app: &App, area: Rect) {
     let t = app.texts;
-    let block = pane(app, format!("{} {}", t.list, app.list.len()), true);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = pane(f, app, area, format!("{} {}", t.list, app.list.len()), true);
     if app.list.is_empty() {
         f.render_widget(
             Paragraph::new(t.list_empty)
@@ -65,9 +63,7 @@ pub fn export(f: &mut Frame, app: &App, area: Rect) {
     let t = app.texts;
     let r = centered(area, 72, 11);
     f.render_widget(Clear, r);
-    let block = pane(app, t.export_title.to_string(), true);
-    let inner = block.inner(r);
-    f.render_widget(block, r);
+    let inner = pane(f, app, r, t.export_title.to_string(), true);
     let e = &app.export;
     let formats: Vec<Span> = FORMATS
         .iter()
@@ -152,9 +148,7 @@ pub fn help(f: &mut Frame, app: &App, lang: Lang, area: Rect) {
         area.height.saturating_sub(2),
     );
     f.render_widget(Clear, r);
-    let block = pane(app, app.texts.help_title.to_string(), true);
-    let inner = block.inner(r);
-    f.render_widget(block, r);
+    let inner = pane(f, app, r, app.texts.help_title.to_string(), true);
     let t = app.texts;
     let screens = [
         (Mode::Browse, t.mode_browse),
@@ -197,9 +191,7 @@ pub fn prompt(f: &mut Frame, app: &App, area: Rect) {
     };
     let r = centered(area, 64, height);
     f.render_widget(Clear, r);
-    let block = pane(app, title.to_string(), true);
-    let inner = block.inner(r);
-    f.render_widget(block, r);
+    let inner = pane(f, app, r, title.to_string(), true);
     let lines: Vec<Line> = if p.kind == PromptKind::OpenProfile {
         if p.files.is_empty() {
             vec![Line::styled(t.open_empty, app.theme.muted)]
